@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { listGroups } from "@/lib/db/groups";
+import { GroupCreateForm } from "@/components/admin/group-forms";
+
+type Props = { params: Promise<{ forum: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("admin.groups") };
+}
+
+export default async function AdminGroupsPage({ params }: Props) {
+  const { forum } = await params;
+  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin`);
+  const t = await getT();
+  const groups = await listGroups(db(), access.forum.id);
+  const base = `/f/${access.forum.slug}`;
+  return (
+    <div className="two-col two-col--wide-left">
+      <section aria-labelledby="groups-title">
+        <h2 id="groups-title">{t("admin.groups")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.groupName")}</th>
+              <th scope="col">{t("admin.groupKind")}</th>
+              <th scope="col">{t("group.members")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  <Link href={`${base}/admin/groups/${g.id}`}>{g.name}</Link>
+                </th>
+                <td>{t(`groupKinds.${g.kind}`)}</td>
+                <td>{g._count.memberships}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <GroupCreateForm forum={access.forum.slug} />
+    </div>
+  );
+}

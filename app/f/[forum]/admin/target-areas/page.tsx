@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { listTargetAreas } from "@/lib/db/target-areas";
+import { TargetAreaCreateForm, TargetAreaEditForm } from "@/components/admin/target-area-forms";
+
+type Props = { params: Promise<{ forum: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("admin.targetAreas") };
+}
+
+export default async function AdminTargetAreasPage({ params }: Props) {
+  const { forum } = await params;
+  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/target-areas`);
+  const t = await getT();
+  const areas = await listTargetAreas(db(), access.forum.id, true);
+  return (
+    <div className="two-col two-col--wide-left">
+      <section aria-labelledby="areas-title" className="stack">
+        <h2 id="areas-title">{t("admin.targetAreas")}</h2>
+        {areas.map((a) => (
+          <TargetAreaEditForm key={a.id} forum={access.forum.slug}
+            area={{ id: a.id, name: a.name, description: a.description, period: a.period, archived: a.archivedAt !== null }} />
+        ))}
+      </section>
+      <TargetAreaCreateForm forum={access.forum.slug} />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { listForumUsers } from "@/lib/db/users";
+import { UserCreateForm, UserRowActions } from "@/components/admin/user-forms";
+
+type Props = { params: Promise<{ forum: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("admin.users") };
+}
+
+export default async function AdminUsersPage({ params }: Props) {
+  const { forum } = await params;
+  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/users`);
+  const t = await getT();
+  const users = await listForumUsers(db(), access.forum.id);
+  return (
+    <div className="two-col two-col--wide-left">
+      <section aria-labelledby="users-title">
+        <h2 id="users-title">{t("admin.users")}</h2>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("group.name")}</th>
+              <th scope="col">{t("admin.groupsOf")}</th>
+              <th scope="col">{t("admin.forumRole")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row">
+                  {u.name}
+                  <br />
+                  <span className="muted small">{u.email}</span>
+                  {u.pendingPassword ? (
+                    <>
+                      <br />
+                      <span className="badge badge--warn">{t("admin.pendingPassword")}</span>
+                    </>
+                  ) : null}
+                </th>
+                <td>{u.groups.length ? u.groups.map((g) => g.name).join(", ") : <span className="muted">{t("admin.noGroupsForUser")}</span>}</td>
+                <td>
+                  <UserRowActions forum={access.forum.slug} user={u} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <UserCreateForm forum={access.forum.slug} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getT, requireForum } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { getGroupPage } from "@/lib/db/groups";
+import { formatDateTime } from "@/lib/i18n/format";
+import { canAdministerForum, canEditGroupContent } from "@/lib/services/permissions";
+
+type Props = { params: Promise<{ forum: string; groupId: string }> };
+
+async function load({ params }: Props) {
+  const { forum, groupId } = await params;
+  const { access } = await requireForum(forum, `/f/${forum}/groups/${groupId}`);
+  const group = await getGroupPage(db(), access.forum.id, groupId);
+  if (!group) notFound();
+  return { access, group };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { group } = await load(props);
+  return { title: group.name };
+}
+
+export default async function GroupPage(props: Props) {
+  const { access, group } = await load(props);
+  const t = await getT();
+  const locale = await getLocale();
+  const base = `/f/${access.forum.slug}`;
+  const member = access.groupIds.includes(group.id);
+
+  return (
+    <>
+      <header className="page-header">
+        <p className="eyebrow">{t(`groupKinds.${group.kind}`)}</p>
+        <h1>{group.name}</h1>
+        <p className="muted">{member ? t("group.youAreMember") : canEditGroupContent(access, group.id) ? null : t("group.readOnly")}</p>
+        {canAdministerForum(access) ? (
+          <p>
+            <Link className="button button--secondary" href={`${base}/admin/groups/${group.id}`}>
+              {t("group.manage")}
+            </Link>
+          </p>
+        ) : null}
+      </header>
+
+      <div className="two-col">
+        <div>
+          <section aria-labelledby="mandate" className="section">
+            <h2 id="mandate">{t("group.mandate")}</h2>
+            {group.mandate ? <p className="prose">{group.mandate}</p> : <p className="empty">{t("group.noMandate")}</p>}
+          </section>
+
+          <section aria-labelledby="documents" className="section">
+            <h2 id="documents">{t("group.documents")}</h2>
+            {group.documents.length === 0 ? (
+              <p className="empty">{t("group.noDocuments")}</p>
+            ) : (
+              <ul className="doc-list">
+                {group.documents.map((d) => (
+                  <li key={d.id} className="card doc-card">
+                    <p className="eyebrow">
+                      {t(`documentKinds.${d.kind}`)} · <span className={`status status--${d.status.toLowerCase()}`}>{t(`documentStatus.${d.status}`)}</span>
+                    </p>
+                    <h3 className="card__title">{d.title}</h3>
+                    {d.excerpt ? <p className="doc-card__excerpt">{d.excerpt}</p> : null}
+                    <dl className="meta-dl">
+                      {d.targetAreas.length ? (
+                        <div>
+                          <dt>{t("group.documentTargetAreas")}</dt>
+                          <dd>{d.targetAreas.map((a) => a.name).join(", ")}</dd>
+                        </div>
+                      ) : null}
+                      <div>
+                        <dt>{t("group.documentUpdated")}</dt>
+                        <dd>
+                          <time dateTime={d.updatedAt.toISOString()}>{formatDateTime(d.updatedAt, locale)}</time>
+                        </dd>
+                      </div>
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+
+        <section aria-labelledby="members" className="section">
+          <h2 id="members">{t("group.members")}</h2>
+          {group.members.length === 0 ? (
+            <p className="empty">{t("group.noMembers")}</p>
+          ) : (
+            <ul className="member-list">
+              {group.members.map((m) => (
+                <li key={m.id}>
+                  <span className="member-list__name">{m.name}</span>
+                  {m.role === "LEAD" ? <span className="badge">{t("roles.group.LEAD")}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

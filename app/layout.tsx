@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { getCurrentUser, getLocale } from "@/lib/auth/page-guards";
+import { translator } from "@/lib/i18n";
+import { I18nProvider } from "@/components/i18n-provider";
+import { SiteHeader } from "@/components/layout/site-header";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await getLocale());
+  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.tagline") };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = translator(locale);
+  const user = await getCurrentUser();
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <I18nProvider locale={locale}>
+          <SiteHeader user={user} t={t} />
+          <main id="main" tabIndex={-1} className="page">
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>{t("app.footer")}</p>
+          </footer>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

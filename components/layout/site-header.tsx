@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { Translate } from "@/lib/i18n";
+import { SignOutButton } from "./sign-out-button";
+
+/** The bar on top of every page: product name, account link and sign-out. */
+export function SiteHeader({ user, t }: { user: { name: string } | null; t: Translate }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link href="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">S</span>
+          <span className="brand__name">{t("app.name")}</span>
+        </Link>
+        {user ? (
+          <nav aria-label={t("app.mainNav")} className="site-header__nav">
+            <span className="site-header__user">{t("app.signedInAs", { name: user.name })}</span>
+            <Link href="/account">{t("app.account")}</Link>
+            <SignOutButton />
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,53 @@
+import { cookies, headers } from "next/headers";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { db } from "../db/client.ts";
+import { findForumAccess } from "../db/forums.ts";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
+import { canAdministerForum } from "../services/permissions.ts";
+import { sessionCookieName, userFromSessionToken } from "./session.ts";
+
+// Server-side checks for pages and layouts. Every page calls one of these: middleware alone
+// would never be enough, and the database decides on every request.
+
+/** The signed-in user for this request (one database look-up per request). */
+export const getCurrentUser = cache(async () => {
+  const store = await cookies();
+  return userFromSessionToken(store.get(sessionCookieName())?.value);
+});
+
+/** The language for this request: the user's choice, else the cookie, else the browser's. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const user = await getCurrentUser();
+  if (user && isLocale(user.locale)) return user.locale;
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+});
+
+export async function getT() {
+  return translator(await getLocale());
+}
+
+/** Signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireUser(returnTo: string, opts: { allowPendingPassword?: boolean } = {}) {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.mustChangePassword && !opts.allowPendingPassword) redirect("/account?mustChange=1");
+  return user;
+}
+
+/** Signed-in member of the forum; anyone else gets 404 (the forum's existence is not revealed). */
+export const requireForum = cache(async (slug: string, returnTo: string) => {
+  const user = await requireUser(returnTo);
+  const access = await findForumAccess(db(), user.id, slug);
+  if (!access) notFound();
+  return { user, access };
+});
+
+/** As requireForum, and 403 unless the user administers the forum. */
+export async function requireForumAdmin(slug: string, returnTo: string) {
+  const result = await requireForum(slug, returnTo);
+  if (!canAdministerForum(result.access)) forbidden();
+  return result;
+}

@@ -1,0 +1,51 @@
+import { decode, encode } from "next-auth/jwt";
+import { db } from "../db/client.ts";
+import { findActiveUser } from "../db/users.ts";
+import { env } from "../env.ts";
+import { SESSION_MAX_AGE_SECONDS } from "./options.ts";
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findActiveUser>>>;
+
+/** Name of next-auth's session cookie (prefixed __Secure- behind HTTPS). */
+export function sessionCookieName(): string {
+  return `${env().SECURE_COOKIES ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/** Reads a cookie value out of a raw Cookie header (for websocket upgrades and plain Requests). */
+export function readCookie(header: string | null | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The user behind a session token, checked against the database on every call: a deleted or
+ * disabled user, or a session older than the last password change, yields null.
+ */
+export async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {
+  if (!token) return null;
+  const payload = await decode({ token, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  if (!payload?.sub) return null;
+  const user = await findActiveUser(db(), payload.sub);
+  if (!user || (payload.sv ?? 0) !== user.sessionVersion) return null;
+  return user;
+}
+
+/** A fresh session token for a user (after a password change keeps the current browser signed in). */
+export async function issueSessionToken(user: { id: string; name: string; email: string; sessionVersion: number }) {
+  return encode({
+    token: { sub: user.id, name: user.name, email: user.email, sv: user.sessionVersion },
+    secret: env().NEXTAUTH_SECRET,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+}

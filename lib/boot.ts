@@ -1,0 +1,27 @@
+import { createDb } from "./db/client.ts";
+import { migrateDatabase } from "./db/prepare.ts";
+import { seedDemo } from "./db/seed-demo.ts";
+import { parseEnv, type Env } from "./env.ts";
+
+/** Validates the environment or exits with the list of what is wrong. */
+export function envOrExit(): Env {
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) {
+    console.error("Samråd cannot start; the environment has problems:");
+    for (const p of parsed.problems) console.error(`  - ${p}`);
+    process.exit(1);
+  }
+  return parsed.env;
+}
+
+/** Applies migrations and, on an empty database with SEED_DEMO on, loads the demo forum. */
+export async function prepareDatabase(env: Env): Promise<void> {
+  migrateDatabase(env.DATABASE_URL);
+  if (!env.SEED_DEMO) return;
+  const db = createDb(env.DATABASE_URL);
+  try {
+    if (await seedDemo(db)) console.log("Loaded the demo forum (see README: demo accounts).");
+  } finally {
+    await db.$disconnect();
+  }
+}

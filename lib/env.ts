@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"])
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === "true" || v === "1" || v === "yes"));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).optional().transform((v) => v ?? fallback);
+
+/** Every environment variable the app reads, with defaults. README "Configuration" mirrors this list. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: int(3000, 0, 65535),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/samrad.db")
+      .default("file:./data/samrad.db"),
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in ./data)").optional(),
+    SEED_DEMO: bool(true),
+    TRUST_PROXY: bool(false),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
+    AUTH_MAX_FAILURES_PER_ACCOUNT: int(10, 1, 10_000),
+    AUTH_MAX_FAILURES_PER_IP: int(50, 1, 100_000),
+    AUTH_FAILURE_WINDOW_MINUTES: int(15, 1, 24 * 60),
+  })
+  .transform((e, ctx) => {
+    if (!e.NEXTAUTH_SECRET) {
+      if (e.NODE_ENV === "production") {
+        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+        return z.NEVER;
+      }
+    }
+    const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);
+    return {
+      ...e,
+      // Development and test get a fixed, clearly non-secret default; production never does.
+      NEXTAUTH_SECRET: e.NEXTAUTH_SECRET ?? "development-only-secret-do-not-use-in-production!",
+      APP_URL: appUrl.origin,
+      SECURE_COOKIES: appUrl.protocol === "https:",
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** Parses an environment; returns the readable problems instead of throwing. */
+export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; problems: string[] } {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once, lazily so that `next build` needs none of it). */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) throw new Error(`Invalid environment:\n  - ${parsed.problems.join("\n  - ")}`);
+  cached = parsed.env;
+  return cached;
+}

@@ -1,0 +1,14 @@
+import type { Locale } from "./index.ts";
+
+/** Date and time in the reader's language, always in Norwegian time. */
+export function formatDateTime(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Oslo",
+  }).format(date);
+}
+
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Oslo" }).format(date);
+}

@@ -1,0 +1,28 @@
+import type { MessageKey } from "../i18n/index.ts";
+
+/** Stable error codes, turned into HTTP statuses (and websocket close codes) in one place. */
+export const ERROR_CODES = {
+  unauthenticated: { status: 401, close: 4401, message: "errors.unauthenticated" },
+  forbidden: { status: 403, close: 4403, message: "errors.forbidden" },
+  foreign_origin: { status: 403, close: 4403, message: "errors.foreignOrigin" },
+  not_found: { status: 404, close: 4404, message: "errors.notFound" },
+  invalid_input: { status: 400, close: 4400, message: "errors.invalidInput" },
+  conflict: { status: 409, close: 4409, message: "errors.conflict" },
+  payload_too_large: { status: 413, close: 4413, message: "errors.payloadTooLarge" },
+  rate_limited: { status: 429, close: 4429, message: "errors.rateLimited" },
+} as const satisfies Record<string, { status: number; close: number; message: MessageKey }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An expected failure with a stable code; anything else is a bug and becomes a 500. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: MessageKey = ERROR_CODES[code].message,
+    readonly vars: Record<string, string | number> = {},
+    readonly extra: { retryAfterSeconds?: number } = {},
+  ) {
+    super(`${code}: ${messageKey}`);
+    this.name = "AppError";
+  }
+}

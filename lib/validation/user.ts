@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { emailSchema, LIMITS, localeSchema, text } from "./common.ts";
+
+export const FORUM_ROLES = ["ADMIN", "PROJECT_LEADER", "MEMBER"] as const;
+
+export const userCreateSchema = z.strictObject({
+  name: text(LIMITS.nameMin, LIMITS.nameMax),
+  email: emailSchema,
+  forumRole: z.enum(FORUM_ROLES).default("MEMBER"),
+});
+
+export const forumRoleSchema = z.strictObject({ role: z.enum(FORUM_ROLES) });
+
+export const accountUpdateSchema = z
+  .object({
+    name: text(LIMITS.nameMin, LIMITS.nameMax),
+    locale: localeSchema,
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+
+export const localeChoiceSchema = z.strictObject({ locale: localeSchema });
+
+export type UserCreateInput = z.infer<typeof userCreateSchema>;
+export type AccountUpdateInput = z.infer<typeof accountUpdateSchema>;

@@ -1,0 +1,174 @@
+// Demo content for "Kompetanseforum Østfold", written for Samråd (not copied from the forum's own pages).
+// Used on first start when the database is empty and SEED_DEMO is not false.
+
+/** The one password every demo account shares. Documented in README.md. */
+export const DEMO_PASSWORD = "samrad-demo-2026";
+
+export const demoForum = {
+  slug: "ostfold",
+  name: "Kompetanseforum Østfold",
+  description:
+    "Et regionalt samarbeid der fylkeskommunen, kommunene, NAV, utdanningsinstitusjonene og partene i arbeidslivet møtes for å få tilbud og behov for kompetanse i Østfold til å passe bedre sammen.",
+};
+
+export const demoTargetAreas = [
+  {
+    key: "relevant",
+    name: "Tilstrekkelig relevant kompetanse",
+    description: "Utdanningstilbud som svarer på det arbeidslivet i regionen faktisk trenger – i riktig omfang og på riktig nivå.",
+  },
+  {
+    key: "lifelong",
+    name: "Livslang læring",
+    description: "Gjøre det enklere for voksne å ta etter- og videreutdanning mens de står i jobb.",
+  },
+  {
+    key: "inclusion",
+    name: "Inkludering og integrering",
+    description: "Flere som står utenfor, kommer inn i arbeid gjennom kvalifisering tilpasset den enkelte.",
+  },
+] as const;
+
+type GroupKey = "steering" | "project" | "relevant" | "lifelong" | "inclusion";
+
+export const demoGroups: { key: GroupKey; kind: "STEERING" | "PROJECT" | "COMPETENCE"; name: string; mandate: string }[] = [
+  {
+    key: "steering",
+    kind: "STEERING",
+    name: "Styringsgruppen",
+    mandate:
+      "Setter retning for forumets arbeid, prioriterer mellom innsatsområdene og vedtar anbefalingene som kompetansegruppene legger fram.",
+  },
+  {
+    key: "project",
+    kind: "PROJECT",
+    name: "Prosjektgruppen",
+    mandate:
+      "Koordinerer arbeidet mellom kompetansegruppene, holder oversikt over tiltak og ansvar, og forbereder saker til styringsgruppen.",
+  },
+  {
+    key: "relevant",
+    kind: "COMPETENCE",
+    name: "Kompetansegruppe relevant kompetanse",
+    mandate:
+      "Kartlegger hvilke fag og yrker regionen mangler folk til, sammenligner med utdanningstilbudet og foreslår endringer i dimensjonering og innhold.",
+  },
+  {
+    key: "lifelong",
+    kind: "COMPETENCE",
+    name: "Kompetansegruppe livslang læring",
+    mandate:
+      "Finner hindringene voksne møter når de vil lære mer, og foreslår fleksible tilbud som kan kombineres med jobb.",
+  },
+  {
+    key: "inclusion",
+    kind: "COMPETENCE",
+    name: "Kompetansegruppe inkludering",
+    mandate:
+      "Ser på veiene inn i arbeid for dem som står utenfor, og foreslår tiltak der opplæring og arbeidspraksis går hånd i hånd.",
+  },
+];
+
+export const demoUsers: {
+  email: string;
+  name: string;
+  forumRole: "ADMIN" | "PROJECT_LEADER" | "MEMBER";
+  groups: { key: GroupKey; role: "MEMBER" | "LEAD" }[];
+}[] = [
+  { email: "admin@samrad.example", name: "Astrid Berg", forumRole: "ADMIN", groups: [] },
+  { email: "prosjektleder@samrad.example", name: "Lars Haugen", forumRole: "PROJECT_LEADER", groups: [{ key: "project", role: "LEAD" }] },
+  { email: "styring1@samrad.example", name: "Ingrid Solberg", forumRole: "MEMBER", groups: [{ key: "steering", role: "LEAD" }] },
+  { email: "styring2@samrad.example", name: "Knut Andersen", forumRole: "MEMBER", groups: [{ key: "steering", role: "MEMBER" }] },
+  { email: "styring3@samrad.example", name: "Fatima Rahman", forumRole: "MEMBER", groups: [{ key: "steering", role: "MEMBER" }] },
+  {
+    email: "relevant1@samrad.example", name: "Marte Nilsen", forumRole: "MEMBER",
+    groups: [{ key: "relevant", role: "LEAD" }, { key: "project", role: "MEMBER" }],
+  },
+  { email: "relevant2@samrad.example", name: "Ole Johansen", forumRole: "MEMBER", groups: [{ key: "relevant", role: "MEMBER" }] },
+  {
+    email: "livslang1@samrad.example", name: "Sara Lund", forumRole: "MEMBER",
+    groups: [{ key: "lifelong", role: "LEAD" }, { key: "project", role: "MEMBER" }],
+  },
+  { email: "livslang2@samrad.example", name: "Jonas Dahl", forumRole: "MEMBER", groups: [{ key: "lifelong", role: "MEMBER" }] },
+  {
+    email: "inkludering1@samrad.example", name: "Amir Hassan", forumRole: "MEMBER",
+    groups: [{ key: "inclusion", role: "LEAD" }, { key: "project", role: "MEMBER" }],
+  },
+  { email: "inkludering2@samrad.example", name: "Kari Moen", forumRole: "MEMBER", groups: [{ key: "inclusion", role: "MEMBER" }] },
+];
+
+export const demoDocuments: {
+  group: GroupKey;
+  kind: "RECOMMENDATION" | "NOTE" | "MINUTES";
+  status: "DRAFT" | "IN_REVIEW" | "APPROVED";
+  title: string;
+  excerpt: string;
+  targetAreas: (typeof demoTargetAreas)[number]["key"][];
+  author: string;
+}[] = [
+  {
+    group: "relevant", kind: "RECOMMENDATION", status: "DRAFT", author: "relevant1@samrad.example",
+    title: "Anbefaling: flere læreplasser i helsearbeiderfaget",
+    excerpt: "Kommunene i regionen melder om mangel på helsefagarbeidere. Vi anbefaler at fylkeskommunen og kommunene sammen øker antall læreplasser med en fjerdedel innen to år.",
+    targetAreas: ["relevant"],
+  },
+  {
+    group: "relevant", kind: "NOTE", status: "DRAFT", author: "relevant2@samrad.example",
+    title: "Kartlegging: kompetansebehov i industrien 2026",
+    excerpt: "Sammendrag av intervjuer med tolv bedrifter om hvilke fagområder de sliter med å rekruttere til.",
+    targetAreas: ["relevant"],
+  },
+  {
+    group: "lifelong", kind: "RECOMMENDATION", status: "IN_REVIEW", author: "livslang1@samrad.example",
+    title: "Anbefaling: moduler i fagskolen som kan tas ved siden av jobb",
+    excerpt: "Vi foreslår at fagskolen deler tre studietilbud inn i korte moduler med kveldsundervisning og nettbaserte samlinger.",
+    targetAreas: ["lifelong", "relevant"],
+  },
+  {
+    group: "inclusion", kind: "RECOMMENDATION", status: "DRAFT", author: "inkludering1@samrad.example",
+    title: "Anbefaling: språkopplæring kombinert med arbeidspraksis",
+    excerpt: "Deltakere lærer norsk raskere når opplæringen skjer på arbeidsplassen. Vi anbefaler et felles opplegg mellom NAV, kommunene og tre bransjer.",
+    targetAreas: ["inclusion"],
+  },
+  {
+    group: "steering", kind: "MINUTES", status: "APPROVED", author: "styring1@samrad.example",
+    title: "Referat fra styringsgruppemøte i september",
+    excerpt: "Styringsgruppen ba kompetansegruppene levere utkast til anbefalinger innen desember.",
+    targetAreas: [],
+  },
+];
+
+export const demoActions: {
+  group: GroupKey;
+  title: string;
+  description: string;
+  status: "OPEN" | "IN_PROGRESS" | "BLOCKED" | "DONE";
+  owner: string | null;
+  dueInDays: number | null;
+  targetArea: (typeof demoTargetAreas)[number]["key"] | null;
+}[] = [
+  {
+    group: "relevant", title: "Hente tall for læreplasser fra alle kommunene", status: "IN_PROGRESS",
+    description: "Antall læreplasser i helsearbeiderfaget per kommune, siste tre år.", owner: "relevant2@samrad.example", dueInDays: 10, targetArea: "relevant",
+  },
+  {
+    group: "relevant", title: "Invitere bransjeorganisasjonene til innspillsmøte", status: "OPEN",
+    description: "", owner: "relevant1@samrad.example", dueInDays: 21, targetArea: "relevant",
+  },
+  {
+    group: "lifelong", title: "Spørre fagskolen om kapasitet til kveldsmoduler", status: "OPEN",
+    description: "", owner: "livslang2@samrad.example", dueInDays: -3, targetArea: "lifelong",
+  },
+  {
+    group: "inclusion", title: "Finne tre bedrifter som vil prøve språkpraksis", status: "BLOCKED",
+    description: "Venter på avklaring om finansiering fra NAV.", owner: "inkludering2@samrad.example", dueInDays: 14, targetArea: "inclusion",
+  },
+  {
+    group: "project", title: "Sette opp felles tidsplan for anbefalingene", status: "DONE",
+    description: "", owner: "prosjektleder@samrad.example", dueInDays: -7, targetArea: null,
+  },
+  {
+    group: "project", title: "Forberede sak til styringsgruppen i januar", status: "OPEN",
+    description: "", owner: null, dueInDays: 30, targetArea: null,
+  },
+];

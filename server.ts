@@ -1,0 +1,57 @@
+// Samråd's one process: serves Next.js and (from the realtime module) websocket upgrades on one port.
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+import next from "next";
+import { envOrExit, prepareDatabase } from "./lib/boot.ts";
+import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
+import { securityHeaders } from "./lib/security/headers.ts";
+
+const dev = process.argv.includes("--dev");
+if (!dev) (process.env as Record<string, string>).NODE_ENV ??= "production";
+const env = envOrExit();
+// next-auth reads its base URL and secret from these names.
+process.env.NEXTAUTH_URL = env.APP_URL;
+process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
+
+await prepareDatabase(env);
+
+// Next attaches its own upgrade listener (HMR) to the server it is given and closes upgrades it
+// does not know. It gets a private server that never listens; we forward only what is its own.
+const nextUpgradeTarget = http.createServer();
+const app = next({ dev, dir: process.cwd(), httpServer: nextUpgradeTarget, hostname: env.HOST, port: env.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+const https = env.SECURE_COOKIES;
+
+const server = http.createServer((req, res) => {
+  const nonce = randomBytes(16).toString("base64");
+  const headers = securityHeaders({ nonce, dev, https, appUrl: env.APP_URL });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  // Next reads the nonce from the request's CSP header and puts it on its own script tags.
+  req.headers["content-security-policy"] = headers["Content-Security-Policy"];
+  // The only client address the app trusts is the one set here; a client cannot forge it.
+  req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY);
+  handle(req, res).catch((error: unknown) => {
+    console.error("Request failed", error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
+});
+
+server.on("upgrade", (req, socket, head) => {
+  nextUpgradeTarget.emit("upgrade", req, socket, head);
+});
+
+server.listen(env.PORT, env.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`Samråd is ready on ${env.APP_URL} (listening on port ${port})`);
+});
+
+function shutdown(signal: string) {
+  console.log(`${signal}: shutting down`);
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
