@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "samrad-demo-2026";
+
+export const demo = {
+  admin: "admin@samrad.example",
+  projectLeader: "prosjektleder@samrad.example",
+  steering: "styring1@samrad.example",
+  relevantLead: "relevant1@samrad.example",
+  relevantMember: "relevant2@samrad.example",
+  lifelongMember: "livslang2@samrad.example",
+  inclusionMember: "inkludering2@samrad.example",
+} as const;
+
+/** Signs in through the real form and waits for the forum home. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, expectPath: RegExp = /\/f\/ostfold$/) {
+  await page.goto("/login");
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel(/^Passord/).fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await expect(page).toHaveURL(expectPath);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page. It is evaluated through the
+ * DevTools protocol, so our CSP stays switched on while we test.
+ */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations;
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-for-jwe-0123456789";
+
+/** Environment for a production server started by the tests on its own port and SQLite file. */
+export function serverEnv(port: number, dbFile: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...(process.env as Record<string, string>),
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: `file:${path.resolve(dbFile)}`,
+    NEXTAUTH_SECRET: TEST_SECRET,
+    SEED_DEMO: "true",
+    TRUST_PROXY: "true",
+    ...extra,
+  };
+}
