@@ -27,7 +27,7 @@ export default defineConfig({
     // A fresh database for every run; the server migrates and seeds it on start.
     command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm && mkdir -p tests/.tmp && node --import tsx server.ts`,
     url: `http://localhost:${PORT}/login`,
-    env: serverEnv(PORT, DB_FILE),
+    env: serverEnv(PORT, DB_FILE) as Record<string, string>,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

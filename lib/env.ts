@@ -31,13 +31,7 @@ export const envSchema = z
     AUTH_MAX_FAILURES_PER_IP: int(50, 1, 100_000),
     AUTH_FAILURE_WINDOW_MINUTES: int(15, 1, 24 * 60),
   })
-  .transform((e, ctx) => {
-    if (!e.NEXTAUTH_SECRET) {
-      if (e.NODE_ENV === "production") {
-        ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
-        return z.NEVER;
-      }
-    }
+  .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);
     return {
       ...e,
@@ -53,11 +47,13 @@ export type Env = z.output<typeof envSchema>;
 /** Parses an environment; returns the readable problems instead of throwing. */
 export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; problems: string[] } {
   const result = envSchema.safeParse(source);
-  if (result.success) return { ok: true, env: result.data };
-  return {
-    ok: false,
-    problems: result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`),
-  };
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`);
+  // Checked apart from the schema so that it is listed together with every other problem.
+  if (source.NODE_ENV === "production" && !source.NEXTAUTH_SECRET) {
+    problems.push("NEXTAUTH_SECRET: is required in production (npm start generates one in ./data)");
+  }
+  if (result.success && problems.length === 0) return { ok: true, env: result.data };
+  return { ok: false, problems };
 }
 
 let cached: Env | undefined;

@@ -3,9 +3,9 @@ import path from "node:path";
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-jwe-0123456789";
 
 /** Environment for a production server started by the tests on its own port and SQLite file. */
-export function serverEnv(port: number, dbFile: string, extra: Record<string, string> = {}): Record<string, string> {
+export function serverEnv(port: number, dbFile: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    ...(process.env as Record<string, string>),
+    ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+describe("parseEnv", () => {
+  it("fills development defaults", () => {
+    const r = parseEnv({ NODE_ENV: "development" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.env.APP_URL).toBe("http://localhost:3000");
+    expect(r.env.SEED_DEMO).toBe(true);
+    expect(r.env.SECURE_COOKIES).toBe(false);
+    expect(r.env.AUTH_MAX_FAILURES_PER_ACCOUNT).toBe(10);
+  });
+
+  it("lists every problem at once, with the variable's name", () => {
+    const r = parseEnv({ NODE_ENV: "production", PORT: "eighty", APP_URL: "ftp://x", SEED_DEMO: "maybe" });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const text = r.problems.join("\n");
+    expect(text).toContain("PORT");
+    expect(text).toContain("APP_URL");
+    expect(text).toContain("SEED_DEMO");
+  });
+
+  it("requires a secret in production", () => {
+    const r = parseEnv({ NODE_ENV: "production" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.join()).toContain("NEXTAUTH_SECRET");
+  });
+
+  it("turns on secure cookies behind an https APP_URL", () => {
+    const r = parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40), APP_URL: "https://samrad.example.no/" });
+    expect(r.ok && r.env.SECURE_COOKIES).toBe(true);
+    expect(r.ok && r.env.APP_URL).toBe("https://samrad.example.no");
+  });
+});
