@@ -7,7 +7,7 @@ import { SelectField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
 
-export function MemberAddForm({ forum, groupId, candidates }: { forum: string; groupId: string; candidates: { id: string; name: string }[] }) {
+export function MemberAddForm({ forum, groupId, candidates }: { forum: string; groupId: string; candidates: { id: string; name: string; email: string }[] }) {
   const t = useT();
   const m = useMutation();
   const [userId, setUserId] = useState("");
@@ -28,7 +28,7 @@ export function MemberAddForm({ forum, groupId, candidates }: { forum: string; g
       <FormStatus error={m.error} success={m.success} />
       <div className="inline-fields">
         <SelectField label={t("admin.chooseUser")} name="userId" required value={userId} onChange={(e) => setUserId(e.target.value)}
-          options={[{ value: "", label: t("admin.chooseUserPlaceholder") }, ...candidates.map((c) => ({ value: c.id, label: c.name }))]}
+          options={[{ value: "", label: t("admin.chooseUserPlaceholder") }, ...candidates.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))]}
           error={m.fieldErrors.userId} />
         <SelectField label={t("admin.memberRole")} name="role" value={role} onChange={(e) => setRole(e.target.value)}
           options={GROUP_ROLES.map((r) => ({ value: r, label: t(`roles.group.${r}`) }))} error={m.fieldErrors.role} />

@@ -16,7 +16,8 @@ export async function getGroupPage(db: DbClient, forumId: string, groupId: strin
     select: {
       ...groupSelect,
       memberships: {
-        orderBy: [{ role: "desc" }, { user: { name: "asc" } }],
+        // "LEAD" sorts before "MEMBER": leads first.
+        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
         select: { role: true, user: { select: { id: true, name: true, email: true } } },
       },
       documents: {

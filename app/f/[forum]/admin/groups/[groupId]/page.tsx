@@ -28,7 +28,7 @@ export default async function AdminGroupPage(props: Props) {
   const t = await getT();
   const users = await listForumUsers(db(), access.forum.id);
   const memberIds = new Set(group.members.map((m) => m.id));
-  const candidates = users.filter((u) => !memberIds.has(u.id)).map((u) => ({ id: u.id, name: `${u.name} (${u.email})` }));
+  const candidates = users.filter((u) => !memberIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
   const slug = access.forum.slug;
   return (
     <>
