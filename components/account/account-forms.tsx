@@ -44,6 +44,8 @@ export function PasswordForm({ mustChange, email }: { mustChange: boolean; email
     if (done) {
       setValues(empty);
       // A first password unlocks the rest of the app: go there.
+      // A full load on purpose: the session changed, so no client-side cache may survive.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       if (mustChange) window.location.assign("/");
     }
   }

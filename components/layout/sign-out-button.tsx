@@ -17,6 +17,8 @@ export function SignOutButton() {
         body: new URLSearchParams({ csrfToken, json: "true" }),
       });
     } finally {
+      // A full load on purpose: the session changed, so no client-side cache may survive.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
       window.location.assign("/login?signedOut=1");
     }
   }

@@ -7,17 +7,10 @@ export function canAdministerForum(access: ForumAccess): boolean {
   return access.role === "ADMIN";
 }
 
-/** Reads a group's page, members and documents: every member of the forum. */
-export function canViewGroup(_access: ForumAccess): boolean {
-  return true;
-}
+// Reading: every member of a forum reads every group's page, members and documents, so a
+// ForumAccess (found only for members) is the whole check; see lib/services/access.ts.
 
 /** Writes a group's documents and board: its own members and the project leader. */
 export function canEditGroupContent(access: ForumAccess, groupId: string): boolean {
   return access.role === "PROJECT_LEADER" || access.groupIds.includes(groupId);
-}
-
-/** Sees the administration screens link. */
-export function showsAdminLink(access: ForumAccess): boolean {
-  return canAdministerForum(access);
 }
