@@ -1,12 +1,35 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 /** The file path behind a `file:` SQLite URL, relative to the working directory. */
 export function sqlitePath(url: string): string {
   return path.resolve(url.replace(/^file:/, "").split("?")[0]!);
+}
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+
+/** Committed migrations not yet applied to the file (all of them for a new file). */
+export function pendingMigrations(file: string): string[] {
+  const all = readdirSync(MIGRATIONS_DIR)
+    .filter((name) => existsSync(path.join(MIGRATIONS_DIR, name, "migration.sql")))
+    .sort();
+  if (!existsSync(file)) return all;
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const table = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return all;
+    const rows = sqlite
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all() as { migration_name: string }[];
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return all.filter((name) => !applied.has(name));
+  } finally {
+    sqlite.close();
+  }
 }
 
 /**
@@ -16,6 +39,9 @@ export function sqlitePath(url: string): string {
 export function migrateDatabase(url: string): void {
   const file = sqlitePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
+  // Prisma's migrate command waits for exclusive access and fails while another process (a running
+  // server, say) holds the file open, so it only runs when there is something to apply.
+  if (pendingMigrations(file).length === 0) return;
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, "migrate", "deploy"], {

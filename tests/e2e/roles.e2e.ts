@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { demo, DEMO_PASSWORD, signIn } from "./support/fixtures";
+import { demo, DEMO_PASSWORD, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
 
 test.describe("sign-in", () => {
   test("a wrong password and an unknown e-mail show the same generic message", async ({ page }) => {
@@ -113,6 +113,10 @@ test("administrator creates a user and adds them to a group; the new member then
   const member = await memberContext.newPage();
   await signIn(member, email, oneTime, /\/account\?mustChange=1$/);
   await expect(member.getByText("Du logget inn med et engangspassord.")).toBeVisible();
+  await expectNoSeriousA11yViolations(member);
+  // Until the one-time password is replaced, the forum is out of reach.
+  await member.goto("/f/ostfold");
+  await expect(member).toHaveURL(/\/account\?mustChange=1$/);
   await member.getByLabel("Nåværende passord").fill(oneTime);
   await member.getByLabel(/^Nytt passord/).fill("Nora sitt eget lange passord");
   await member.getByLabel("Gjenta nytt passord").fill("Nora sitt eget lange passord");

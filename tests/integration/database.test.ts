@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginBlockedFor, recordSignIn } from "../../lib/auth/rate-limit.ts";
 import { appendAudit, verifyAuditChain } from "../../lib/db/audit.ts";
 import { createDb, type Db } from "../../lib/db/client.ts";
-import { migrateDatabase } from "../../lib/db/prepare.ts";
+import { migrateDatabase, pendingMigrations } from "../../lib/db/prepare.ts";
 import { seedDemo } from "../../lib/db/seed-demo.ts";
 
 // A SQLite file of its own, migrated with the committed migrations exactly as the server does it.
@@ -19,6 +19,15 @@ beforeAll(() => {
 });
 afterAll(async () => {
   await db.$disconnect();
+});
+
+describe("migrations", () => {
+  it("are all applied to a migrated file, and all pending for a new one", () => {
+    expect(pendingMigrations(file)).toEqual([]);
+    const fresh = pendingMigrations(path.resolve("tests/.tmp/never-created.db"));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh[0]).toMatch(/^\d{14}_init$/);
+  });
 });
 
 describe("demo seed", () => {
