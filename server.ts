@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { envOrExit, prepareDatabase } from "./lib/boot.ts";
+import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
+import { createRealtimeServer } from "./lib/realtime/server.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
 
 const dev = process.argv.includes("--dev");
@@ -38,8 +40,19 @@ const server = http.createServer((req, res) => {
   });
 });
 
+const realtime = createRealtimeServer({
+  db: db(),
+  maxFrameBytes: env.COLLAB_MAX_FRAME_BYTES,
+  maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
+  idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
+  flushDelayMs: env.COLLAB_FLUSH_MS,
+});
+
 server.on("upgrade", (req, socket, head) => {
-  nextUpgradeTarget.emit("upgrade", req, socket, head);
+  if (realtime.handleUpgrade(req, socket, head)) return;
+  // In development Next's hot reload has its own socket; in production nothing else upgrades.
+  if (dev) nextUpgradeTarget.emit("upgrade", req, socket, head);
+  else socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
 });
 
 server.listen(env.PORT, env.HOST, () => {
@@ -48,10 +61,16 @@ server.listen(env.PORT, env.HOST, () => {
   console.log(`Samråd is ready on ${env.APP_URL} (listening on port ${port})`);
 });
 
+let stopping = false;
 function shutdown(signal: string) {
-  console.log(`${signal}: shutting down`);
-  server.close(() => process.exit(0));
-  setTimeout(() => process.exit(0), 5000).unref();
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: storing open documents and shutting down`);
+  setTimeout(() => process.exit(1), 10_000).unref();
+  realtime
+    .close()
+    .catch((error: unknown) => console.error("Realtime shutdown failed", error))
+    .finally(() => server.close(() => process.exit(0)));
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -30,6 +30,10 @@ export const envSchema = z
     AUTH_MAX_FAILURES_PER_ACCOUNT: int(10, 1, 10_000),
     AUTH_MAX_FAILURES_PER_IP: int(50, 1, 100_000),
     AUTH_FAILURE_WINDOW_MINUTES: int(15, 1, 24 * 60),
+    COLLAB_MAX_FRAME_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+    COLLAB_MAX_DOCUMENT_BYTES: int(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    COLLAB_IDLE_UNLOAD_MS: int(10_000, 0, 24 * 3600 * 1000),
+    COLLAB_FLUSH_MS: int(20, 0, 10_000),
   })
   .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);

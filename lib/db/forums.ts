@@ -9,10 +9,10 @@ export interface ForumAccess {
   groupKinds: string[];
 }
 
-/** The forum with the given slug and the user's standing in it, or null when they are not a member. */
-export async function findForumAccess(db: DbClient, userId: string, slug: string): Promise<ForumAccess | null> {
+/** The forum (by slug or id) and the user's standing in it, or null when they are not a member. */
+export async function findForumAccess(db: DbClient, userId: string, forum: string | { id: string }): Promise<ForumAccess | null> {
   const member = await db.forumMember.findFirst({
-    where: { userId, forum: { slug } },
+    where: { userId, forum: typeof forum === "string" ? { slug: forum } : { id: forum.id } },
     select: {
       role: true,
       forum: { select: { id: true, slug: true, name: true, description: true } },

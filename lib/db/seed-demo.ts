@@ -2,6 +2,7 @@ import { hashPassword } from "../auth/password.ts";
 import {
   DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoTargetAreas, demoUsers,
 } from "../../prisma/seed/demo-forum.ts";
+import { excerptOf, jsonToYUpdate } from "../editor/render.ts";
 import { appendAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 
@@ -34,9 +35,19 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     for (const d of demoDocuments) {
+      // Real live content: the title as a heading, then the paragraphs, as the editor would store them.
+      const paragraphs = [d.excerpt, ...(d.body ?? [])];
+      const state = jsonToYUpdate({
+        type: "doc",
+        content: [
+          { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: d.title }] },
+          ...paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+        ],
+      });
       await tx.document.create({
         data: {
-          forumId: forum.id, groupId: groupIds.get(d.group)!, kind: d.kind, status: d.status, title: d.title, excerpt: d.excerpt,
+          forumId: forum.id, groupId: groupIds.get(d.group)!, kind: d.kind, status: d.status, title: d.title,
+          excerpt: excerptOf(paragraphs.join(" ")), state: Buffer.from(state),
           createdById: userIds.get(d.author)!,
           targetAreas: { create: d.targetAreas.map((k) => ({ targetAreaId: areaIds.get(k)! })) },
         },

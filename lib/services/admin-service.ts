@@ -11,6 +11,7 @@ import type { ForumAccess } from "../db/forums.ts";
 import type { GroupCreateInput, GroupUpdateInput, MembershipAddInput } from "../validation/group.ts";
 import type { TargetAreaCreateInput, TargetAreaUpdateInput } from "../validation/target-area.ts";
 import type { UserCreateInput } from "../validation/user.ts";
+import { announceAccessChange } from "../realtime/access-events.ts";
 import { AppError } from "./errors.ts";
 
 // Forum administration. Callers have already checked that `access` administers the forum
@@ -42,13 +43,16 @@ export async function adminAddMember(access: ForumAccess, actor: Actor, groupId:
   // Only people already in the forum can join its groups.
   if (!(await findForumMember(db(), access.forum.id, input.userId))) throw new AppError("not_found", "errors.userNotInForum");
   if (await findMembership(db(), groupId, input.userId)) throw new AppError("conflict", "errors.alreadyMember");
-  return addMember(db(), actor, access.forum.id, groupId, input.userId, input.role);
+  const added = await addMember(db(), actor, access.forum.id, groupId, input.userId, input.role);
+  announceAccessChange({ forumId: access.forum.id, userId: input.userId });
+  return added;
 }
 
 export async function adminSetMemberRole(access: ForumAccess, actor: Actor, groupId: string, userId: string, role: "MEMBER" | "LEAD") {
   await groupOrThrow(access.forum.id, groupId);
   const updated = await setMemberRole(db(), actor, access.forum.id, groupId, userId, role);
   if (!updated) throw new AppError("not_found");
+  announceAccessChange({ forumId: access.forum.id, userId });
   return updated;
 }
 
@@ -56,6 +60,8 @@ export async function adminRemoveMember(access: ForumAccess, actor: Actor, group
   await groupOrThrow(access.forum.id, groupId);
   const removed = await removeMember(db(), actor, access.forum.id, groupId, userId);
   if (!removed) throw new AppError("not_found");
+  // Open live documents of the group become read-only for them at once.
+  announceAccessChange({ forumId: access.forum.id, userId });
   return removed;
 }
 
@@ -91,7 +97,9 @@ export async function adminSetForumRole(access: ForumAccess, actor: Actor, userI
   if (member.role === "ADMIN" && role !== "ADMIN" && (await countForumAdmins(db(), access.forum.id)) <= 1) {
     throw new AppError("conflict", "errors.lastAdmin");
   }
-  return setForumRole(db(), actor, access.forum.id, userId, role);
+  const updated = await setForumRole(db(), actor, access.forum.id, userId, role);
+  announceAccessChange({ forumId: access.forum.id, userId });
+  return updated;
 }
 
 export async function adminResetPassword(access: ForumAccess, actor: Actor, userId: string) {

@@ -102,7 +102,9 @@ export const demoDocuments: {
   kind: "RECOMMENDATION" | "NOTE" | "MINUTES";
   status: "DRAFT" | "IN_REVIEW" | "APPROVED";
   title: string;
+  /** The opening paragraph; further paragraphs follow in `body`. */
   excerpt: string;
+  body?: string[];
   targetAreas: (typeof demoTargetAreas)[number]["key"][];
   author: string;
 }[] = [
@@ -110,6 +112,10 @@ export const demoDocuments: {
     group: "relevant", kind: "RECOMMENDATION", status: "DRAFT", author: "relevant1@samrad.example",
     title: "Anbefaling: flere læreplasser i helsearbeiderfaget",
     excerpt: "Kommunene i regionen melder om mangel på helsefagarbeidere. Vi anbefaler at fylkeskommunen og kommunene sammen øker antall læreplasser med en fjerdedel innen to år.",
+    body: [
+      "Bakgrunn: Søkertallene til helse- og oppvekstfag er stabile, men mange elever får ikke læreplass og går over på andre løp.",
+      "Tiltak: Hver kommune melder inn hvor mange lærlinger den kan ta imot, og fylkeskommunen følger opp formidlingen månedlig.",
+    ],
     targetAreas: ["relevant"],
   },
   {

@@ -1,0 +1,113 @@
+import { appendAudit } from "./audit.ts";
+import type { Db } from "./client.ts";
+import type { Actor } from "./groups.ts";
+import type { DbClient, DocumentKind } from "./types.ts";
+
+/** What the sync server needs to decide access to a document room. */
+export async function findDocumentForRoom(db: DbClient, documentId: string) {
+  return db.document.findUnique({
+    where: { id: documentId },
+    select: { id: true, forumId: true, groupId: true, archivedAt: true },
+  });
+}
+
+/** Snapshot plus the update log written after it, oldest first. */
+export async function loadDocumentState(db: DbClient, documentId: string) {
+  const [doc, updates] = await Promise.all([
+    db.document.findUnique({ where: { id: documentId }, select: { state: true } }),
+    db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
+  ]);
+  return { snapshot: doc?.state ?? null, updates };
+}
+
+/** Appends one (merged) update to the log; returns its row id. */
+export async function appendDocumentUpdate(db: DbClient, documentId: string, data: Uint8Array): Promise<number> {
+  const row = await db.documentUpdate.create({ data: { documentId, data: Buffer.from(data) }, select: { id: true } });
+  return row.id;
+}
+
+/** Replaces the snapshot and drops the log rows it now contains, in one transaction. */
+export async function compactDocument(db: Db, documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) {
+  await db.$transaction([
+    db.document.update({ where: { id: documentId }, data: { state: Buffer.from(state), excerpt } }),
+    db.documentUpdate.deleteMany({ where: { documentId, id: { lte: upToUpdateId } } }),
+  ]);
+}
+
+const metaSelect = {
+  id: true, forumId: true, groupId: true, kind: true, title: true, status: true, archivedAt: true, updatedAt: true,
+  targetAreas: { select: { targetArea: { select: { id: true, name: true } } } },
+} as const;
+
+type Area = { id: string; name: string };
+
+function flatten<T extends { targetAreas: { targetArea: Area }[] }>(d: T): Omit<T, "targetAreas"> & { targetAreas: Area[] } {
+  return { ...d, targetAreas: d.targetAreas.map((t) => t.targetArea) };
+}
+
+/** A document of the forum with its group, for the document page. */
+export async function getDocumentPage(db: DbClient, forumId: string, groupId: string, documentId: string) {
+  const doc = await db.document.findFirst({
+    where: { id: documentId, forumId, groupId },
+    select: { ...metaSelect, group: { select: { id: true, name: true, kind: true } } },
+  });
+  return doc ? flatten(doc) : null;
+}
+
+export async function createDocument(
+  db: Db, actor: Actor,
+  data: { forumId: string; groupId: string; kind: DocumentKind; title: string; targetAreaIds: string[]; state?: Uint8Array; excerpt?: string },
+) {
+  return db.$transaction(async (tx) => {
+    const doc = await tx.document.create({
+      data: {
+        forumId: data.forumId, groupId: data.groupId, kind: data.kind, title: data.title, createdById: actor.userId,
+        state: data.state ? Buffer.from(data.state) : null, excerpt: data.excerpt ?? "",
+        targetAreas: { create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) },
+      },
+      select: metaSelect,
+    });
+    const after = flatten(doc);
+    await appendAudit(tx, {
+      forumId: data.forumId, actorId: actor.userId, ip: actor.ip, action: "document.create", entityType: "Document", entityId: doc.id,
+      after: { title: after.title, kind: after.kind, groupId: after.groupId, targetAreas: after.targetAreas.map((a) => a.name) },
+    });
+    return after;
+  });
+}
+
+export async function updateDocumentMeta(
+  db: Db, actor: Actor, forumId: string, documentId: string,
+  data: { title?: string; targetAreaIds?: string[]; archived?: boolean },
+) {
+  return db.$transaction(async (tx) => {
+    const beforeRow = await tx.document.findFirst({ where: { id: documentId, forumId }, select: metaSelect });
+    if (!beforeRow) return null;
+    const before = flatten(beforeRow);
+    const afterRow = await tx.document.update({
+      where: { id: documentId },
+      data: {
+        ...(data.title === undefined ? {} : { title: data.title }),
+        ...(data.archived === undefined ? {} : { archivedAt: data.archived ? (before.archivedAt ?? new Date()) : null }),
+        ...(data.targetAreaIds === undefined
+          ? {}
+          : { targetAreas: { deleteMany: {}, create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) } }),
+      },
+      select: metaSelect,
+    });
+    const after = flatten(afterRow);
+    const view = (d: typeof before) => ({ title: d.title, archived: d.archivedAt !== null, targetAreas: d.targetAreas.map((a) => a.name) });
+    await appendAudit(tx, {
+      forumId, actorId: actor.userId, ip: actor.ip, action: "document.update", entityType: "Document", entityId: documentId,
+      before: view(before), after: view(after),
+    });
+    return after;
+  });
+}
+
+/** Ids of the forum's active target areas among the given ones (to reject foreign ids). */
+export async function existingTargetAreaIds(db: DbClient, forumId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.targetArea.findMany({ where: { forumId, id: { in: ids }, archivedAt: null }, select: { id: true } });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,316 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { Db } from "../db/client.ts";
+import { appendDocumentUpdate, compactDocument, loadDocumentState } from "../db/documents.ts";
+import { excerptOf, ydocToText } from "../editor/render.ts";
+import {
+  CLOSE, encodeAccess, encodeSaved, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAMRAD, MESSAGE_SYNC,
+  type AccessMode,
+} from "./protocol.ts";
+
+export interface RoomLimits {
+  /** How long updates are collected before one row is written. */
+  flushDelayMs: number;
+  /** Log rows after which the snapshot is rewritten. */
+  compactEveryRows: number;
+  /** Largest document (snapshot plus log) a room accepts, in bytes. */
+  maxDocumentBytes: number;
+  /** Awareness messages per second a connection may send (bursts up to twice that). */
+  awarenessPerSecond: number;
+  /** A connection whose unsent data exceeds this is too slow to keep up and is dropped. */
+  maxBufferedBytes: number;
+}
+
+/** One websocket in a room, with what it may do. */
+export class Connection {
+  /** Awareness client ids this connection has announced (removed when it leaves). */
+  readonly awarenessIds = new Set<number>();
+  private tokens: number;
+  private refilledAt = Date.now();
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly userId: string,
+    public mode: AccessMode,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = perSecond * 2;
+  }
+
+  /** Token bucket for awareness updates. */
+  takeAwarenessToken(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.perSecond * 2, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+const LOAD_ORIGIN = Symbol("load");
+
+/**
+ * A live document: one Y.Doc in memory, the connections editing it, and its write path to the
+ * database. Updates are broadcast at once, collected for a short window, appended as one row, and
+ * only then acknowledged as saved; the log is compacted into the snapshot now and then.
+ */
+export class DocumentRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, Connection>();
+  private pending: Uint8Array[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private persistedStateVector: Uint8Array;
+  private lastUpdateRowId = 0;
+  private rowsSinceSnapshot = 0;
+  private approxBytes = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Db,
+    readonly documentId: string,
+    private readonly limits: RoomLimits,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {
+    this.awareness.setLocalState(null);
+    this.persistedStateVector = Y.encodeStateVector(this.doc);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(change, origin),
+    );
+  }
+
+  /** Loads snapshot + log from the database. */
+  static async load(db: Db, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
+    const room = new DocumentRoom(db, documentId, limits, log);
+    const { snapshot, updates } = await loadDocumentState(db, documentId);
+    room.doc.transact(() => {
+      if (snapshot) Y.applyUpdate(room.doc, snapshot);
+      for (const u of updates) Y.applyUpdate(room.doc, u.data);
+    }, LOAD_ORIGIN);
+    room.persistedStateVector = Y.encodeStateVector(room.doc);
+    room.lastUpdateRowId = updates.at(-1)?.id ?? 0;
+    room.rowsSinceSnapshot = updates.length;
+    room.approxBytes = (snapshot?.length ?? 0) + updates.reduce((n, u) => n + u.data.length, 0);
+    return room;
+  }
+
+  // ---- connections -------------------------------------------------------------------------
+
+  /** Adds a connection and starts the sync: our state vector, presence, access mode, what is saved. */
+  addConnection(ws: WebSocket, userId: string, mode: AccessMode): Connection {
+    const conn = new Connection(ws, userId, mode, this.limits.awarenessPerSecond);
+    this.connections.set(ws, conn);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    this.send(conn, encoding.toUint8Array(step1));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) this.send(conn, this.awarenessMessage(states));
+    this.tellAccess(conn);
+    this.send(conn, encodeSaved(this.persistedStateVector));
+    return conn;
+  }
+
+  /** Tells a connection what it may do; a read-only one also gets the stock "permission denied". */
+  tellAccess(conn: Connection) {
+    if (conn.mode === "read") {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_AUTH);
+      encoding.writeVarUint(e, 0); // y-protocols/auth: permission denied
+      encoding.writeVarString(e, "read-only: your edits to this document are not accepted");
+      this.send(conn, encoding.toUint8Array(e));
+    }
+    this.send(conn, encodeAccess(conn.mode));
+  }
+
+  removeConnection(ws: WebSocket) {
+    const conn = this.connections.get(ws);
+    if (!conn) return;
+    this.connections.delete(ws);
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  // ---- messages ----------------------------------------------------------------------------
+
+  /** Handles one frame. Anything that does not parse closes that one socket (4400) and is logged. */
+  handleMessage(conn: Connection, data: Uint8Array) {
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          this.handleSync(conn, decoder);
+          break;
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder);
+          // Over the rate the update is dropped, not the connection: the next one carries the newer state.
+          if (conn.takeAwarenessToken()) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+          break;
+        }
+        case MESSAGE_QUERY_AWARENESS:
+          this.send(conn, this.awarenessMessage([...this.awareness.getStates().keys()]));
+          break;
+        case MESSAGE_AUTH:
+        case MESSAGE_SAMRAD:
+          break;
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      this.log(`closing a connection to document ${this.documentId} (user ${conn.userId}): malformed message`, error);
+      conn.ws.close(CLOSE.malformed, "malformed message");
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder) {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(this.doc, stateVector));
+      this.send(conn, encoding.toUint8Array(reply));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // A read-only connection's changes are dropped: never applied, broadcast or stored.
+    if (conn.mode !== "write") return;
+    if (this.approxBytes + update.length > this.limits.maxDocumentBytes) {
+      this.log(`document ${this.documentId} is over its size limit; refusing an update from user ${conn.userId}`);
+      conn.ws.close(CLOSE.tooLarge, "document too large");
+      return;
+    }
+    Y.applyUpdate(this.doc, update, conn);
+    this.approxBytes += update.length;
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (origin === LOAD_ORIGIN || this.closed) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+    this.broadcast(encoding.toUint8Array(e), origin instanceof Connection ? origin : null);
+    this.pending.push(update);
+    this.scheduleFlush();
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length) this.broadcast(this.awarenessMessage(changed), origin instanceof Connection ? origin : null);
+  }
+
+  private awarenessMessage(clients: number[]): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(e);
+  }
+
+  // ---- sending -----------------------------------------------------------------------------
+
+  send(conn: Connection, data: Uint8Array) {
+    const ws = conn.ws;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.log(`dropping a connection to document ${this.documentId}: it cannot keep up`);
+      ws.terminate();
+      return;
+    }
+    ws.send(data, { binary: true }, (error) => {
+      if (error) ws.terminate();
+    });
+  }
+
+  broadcast(data: Uint8Array, except: Connection | null) {
+    for (const conn of this.connections.values()) if (conn !== except) this.send(conn, data);
+  }
+
+  // ---- persistence -------------------------------------------------------------------------
+
+  private scheduleFlush() {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.limits.flushDelayMs);
+  }
+
+  /** Writes everything pending (one flush at a time, so acknowledgements never run ahead of the disk). */
+  flush(): Promise<void> {
+    this.flushing ??= this.runFlush().finally(() => {
+      this.flushing = null;
+      if (this.pending.length) this.scheduleFlush();
+    });
+    return this.flushing;
+  }
+
+  private async runFlush() {
+    let failures = 0;
+    while (this.pending.length) {
+      const batch = this.pending;
+      this.pending = [];
+      // Everything applied so far is in this batch or already stored: after the write, this is saved.
+      const stateVector = Y.encodeStateVector(this.doc);
+      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      try {
+        this.lastUpdateRowId = await appendDocumentUpdate(this.db, this.documentId, merged);
+      } catch (error) {
+        this.pending = batch.concat(this.pending);
+        failures += 1;
+        this.log(`could not store an update of document ${this.documentId} (attempt ${failures}); retrying`, error);
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
+        continue;
+      }
+      this.rowsSinceSnapshot += 1;
+      this.persistedStateVector = stateVector;
+      this.broadcast(encodeSaved(stateVector), null);
+    }
+    if (this.rowsSinceSnapshot >= this.limits.compactEveryRows) await this.compact();
+  }
+
+  /** Folds the log into the snapshot. Only when nothing is pending, so the snapshot holds exactly what is stored. */
+  private async compact() {
+    if (this.pending.length || this.rowsSinceSnapshot === 0) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const excerpt = excerptOf(ydocToText(this.doc));
+    const upTo = this.lastUpdateRowId;
+    try {
+      await compactDocument(this.db, this.documentId, state, upTo, excerpt);
+      this.rowsSinceSnapshot = 0;
+      this.approxBytes = state.length;
+    } catch (error) {
+      this.log(`could not compact document ${this.documentId}; the log is kept`, error);
+    }
+  }
+
+  /** The persisted state vector (what clients are told is saved). */
+  savedStateVector(): Uint8Array {
+    return this.persistedStateVector;
+  }
+
+  /** Stores what is pending, compacts, and frees the document. */
+  async unload() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+    await this.compact();
+    this.closed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

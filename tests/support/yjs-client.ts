@@ -1,0 +1,58 @@
+import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+/** A `ws` WebSocket class that sends fixed headers (cookie, Origin), as a browser would. */
+export function websocketWithHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
+export interface YClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  closeCodes: number[];
+  destroy(): void;
+}
+
+/** A stock y-websocket client in Node, connected to /collab/<room> on the server under test. */
+export function yClient(baseUrl: string, room: string, opts: { cookie?: string; origin?: string | null; connect?: boolean } = {}): YClient {
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.origin !== null) headers.origin = opts.origin ?? baseUrl;
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(baseUrl.replace(/^http/, "ws") + "/collab", room, doc, {
+    WebSocketPolyfill: websocketWithHeaders(headers) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    connect: opts.connect ?? true,
+    maxBackoffTime: 500,
+  });
+  const closeCodes: number[] = [];
+  provider.on("connection-close", (event: CloseEvent | null) => {
+    if (event) closeCodes.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    closeCodes,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out after ${ms} ms waiting for: ${what}`);
+}
+
+export const textOf = (doc: Y.Doc) => doc.getText("t").toString();
