@@ -45,3 +45,20 @@ export async function tableCounts(db: Db) {
   ]);
   return { forums, users, forumMembers, groups, memberships, targetAreas, audit };
 }
+
+/** An empty live document in a group (its Yjs state starts empty). */
+export async function buildDocument(db: Db, groupId: string, overrides: { title?: string; kind?: "RECOMMENDATION" | "NOTE" | "MINUTES" } = {}) {
+  const group = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { forumId: true } });
+  const author = await db.forumMember.findFirstOrThrow({ where: { forumId: group.forumId }, select: { userId: true } });
+  return db.document.create({
+    data: { forumId: group.forumId, groupId, kind: overrides.kind ?? "RECOMMENDATION", title: overrides.title ?? unique("Dokument"), createdById: author.userId },
+    select: { id: true },
+  });
+}
+
+/** The stored state of a document, read the way the server loads it: snapshot, then the log. */
+export async function storedDocState(db: Db, documentId: string): Promise<Uint8Array[]> {
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { state: true } });
+  const updates = await db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { data: true } });
+  return [...(doc.state ? [doc.state] : []), ...updates.map((u) => u.data)];
+}

@@ -23,16 +23,22 @@ export interface RunningServer {
   dbUrl: string;
   process: ChildProcess;
   output: () => string;
+  /** SIGKILL: no shutdown code runs, as in a crash or power loss. */
+  kill: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /** Starts the real production server (server.ts) on its own port and a fresh SQLite file. */
-export async function startServer(name: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  name: string,
+  extraEnv: Record<string, string> = {},
+  opts: { port?: number; keepDatabase?: boolean } = {},
+): Promise<RunningServer> {
   const dir = path.resolve("tests/.tmp");
   mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, `${name}-${process.pid}.db`);
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
-  const port = await freePort();
+  if (!opts.keepDatabase) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  const port = opts.port ?? (await freePort());
   const env = serverEnv(port, dbFile, extraEnv);
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
@@ -59,6 +65,12 @@ export async function startServer(name: string, extraEnv: Record<string, string>
     dbUrl: env.DATABASE_URL!,
     process: child,
     output: () => out,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid!, "SIGKILL");
+      await exited;
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));

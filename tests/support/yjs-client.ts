@@ -1,6 +1,8 @@
+import type * as decoding from "lib0/decoding";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { MESSAGE_SAMRAD, readSamradMessage } from "../../lib/realtime/protocol.ts";
 
 /** A `ws` WebSocket class that sends fixed headers (cookie, Origin), as a browser would. */
 export function websocketWithHeaders(headers: Record<string, string>) {
@@ -56,3 +58,33 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 }
 
 export const textOf = (doc: Y.Doc) => doc.getText("t").toString();
+
+/** Listens for the server's "saved up to here" messages on a stock provider (our protocol addition). */
+export function trackSaved(client: YClient): { latest: () => Map<number, number> } {
+  let latest = new Map<number, number>();
+  const handlers = client.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
+  handlers[MESSAGE_SAMRAD] = (_encoder, decoder) => {
+    const message = readSamradMessage(decoder);
+    if (message?.kind === "saved") latest = Y.decodeStateVector(message.stateVector);
+  };
+  return { latest: () => latest };
+}
+
+/** Whether state vector `a` covers every clock in `b`. */
+export function covers(a: Map<number, number>, b: Map<number, number>): boolean {
+  for (const [client, clock] of b) if ((a.get(client) ?? 0) < clock) return false;
+  return true;
+}
+
+/** A small seeded PRNG (mulberry32), so a failing random run can be replayed. */
+export function prng(seed: number) {
+  let s = seed >>> 0;
+  const next = () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: T[]) => xs[Math.floor(next() * xs.length)]! };
+}
