@@ -14,10 +14,10 @@ export async function findDocumentForRoom(db: DbClient, documentId: string) {
 /** Snapshot plus the update log written after it, oldest first. */
 export async function loadDocumentState(db: DbClient, documentId: string) {
   const [doc, updates] = await Promise.all([
-    db.document.findUnique({ where: { id: documentId }, select: { state: true } }),
+    db.document.findUnique({ where: { id: documentId }, select: { state: true, title: true } }),
     db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
   ]);
-  return { snapshot: doc?.state ?? null, updates };
+  return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates };
 }
 
 /** Appends one (merged) update to the log; returns its row id. */

@@ -6,7 +6,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
 import { appendDocumentUpdate, compactDocument, loadDocumentState } from "../db/documents.ts";
-import { excerptOf, ydocToText } from "../editor/render.ts";
+import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import {
   CLOSE, encodeAccess, encodeSaved, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAMRAD, MESSAGE_SYNC,
   type AccessMode,
@@ -89,11 +89,15 @@ export class DocumentRoom {
   /** Loads snapshot + log from the database. */
   static async load(db: Db, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
     const room = new DocumentRoom(db, documentId, limits, log);
-    const { snapshot, updates } = await loadDocumentState(db, documentId);
+    const { title, snapshot, updates } = await loadDocumentState(db, documentId);
     room.doc.transact(() => {
       if (snapshot) Y.applyUpdate(room.doc, snapshot);
       for (const u of updates) Y.applyUpdate(room.doc, u.data);
     }, LOAD_ORIGIN);
+    if (!snapshot && updates.length === 0 && title) {
+      // A new document starts with its title as a heading; this first update is stored like any other.
+      Y.applyUpdate(room.doc, jsonToYUpdate({ type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: title }] }] }));
+    }
     room.persistedStateVector = Y.encodeStateVector(room.doc);
     room.lastUpdateRowId = updates.at(-1)?.id ?? 0;
     room.rowsSinceSnapshot = updates.length;

@@ -5,7 +5,9 @@ import { getLocale, getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { getGroupPage } from "@/lib/db/groups";
 import { formatDateTime } from "@/lib/i18n/format";
+import { listTargetAreas } from "@/lib/db/target-areas";
 import { canAdministerForum, canEditGroupContent } from "@/lib/services/permissions";
+import { DocumentCreateForm } from "@/components/documents/document-forms";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
@@ -28,13 +30,15 @@ export default async function GroupPage(props: Props) {
   const locale = await getLocale();
   const base = `/f/${access.forum.slug}`;
   const member = access.groupIds.includes(group.id);
+  const canWrite = canEditGroupContent(access, group.id);
+  const areas = canWrite ? await listTargetAreas(db(), access.forum.id) : [];
 
   return (
     <>
       <header className="page-header">
         <p className="eyebrow">{t(`groupKinds.${group.kind}`)}</p>
         <h1>{group.name}</h1>
-        <p className="muted">{member ? t("group.youAreMember") : canEditGroupContent(access, group.id) ? null : t("group.readOnly")}</p>
+        <p className="muted">{member ? t("group.youAreMember") : canWrite ? null : t("group.readOnly")}</p>
         {canAdministerForum(access) ? (
           <p>
             <Link className="button button--secondary" href={`${base}/admin/groups/${group.id}`}>
@@ -62,7 +66,9 @@ export default async function GroupPage(props: Props) {
                     <p className="eyebrow">
                       {t(`documentKinds.${d.kind}`)} · <span className={`status status--${d.status.toLowerCase()}`}>{t(`documentStatus.${d.status}`)}</span>
                     </p>
-                    <h3 className="card__title">{d.title}</h3>
+                    <h3 className="card__title">
+                      <Link href={`${base}/groups/${group.id}/documents/${d.id}`}>{d.title}</Link>
+                    </h3>
                     {d.excerpt ? <p className="doc-card__excerpt">{d.excerpt}</p> : null}
                     <dl className="meta-dl">
                       {d.targetAreas.length ? (
@@ -85,6 +91,8 @@ export default async function GroupPage(props: Props) {
           </section>
         </div>
 
+        <div>
+        {canWrite ? <DocumentCreateForm forum={access.forum.slug} groupId={group.id} areas={areas.map((a) => ({ id: a.id, name: a.name }))} /> : null}
         <section aria-labelledby="members" className="section">
           <h2 id="members">{t("group.members")}</h2>
           {group.members.length === 0 ? (
@@ -100,6 +108,7 @@ export default async function GroupPage(props: Props) {
             </ul>
           )}
         </section>
+        </div>
       </div>
     </>
   );

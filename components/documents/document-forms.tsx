@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, documentCreateSchema, documentUpdateSchema } from "@/lib/validation/document";
+import { useT } from "../i18n-provider";
+import { SelectField, TextField } from "../ui/field";
+import { FormStatus } from "../ui/form-status";
+import { useMutation } from "../ui/use-mutation";
+
+type Area = { id: string; name: string };
+
+function TargetAreaChoices({ areas, chosen, onChange, legend }: { areas: Area[]; chosen: string[]; onChange: (ids: string[]) => void; legend: string }) {
+  if (areas.length === 0) return null;
+  return (
+    <fieldset className="checkbox-group">
+      <legend>{legend}</legend>
+      {areas.map((a) => (
+        <label key={a.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={chosen.includes(a.id)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, a.id] : chosen.filter((id) => id !== a.id))}
+          />
+          {a.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Creates a document in a group and opens it. */
+export function DocumentCreateForm({ forum, groupId, areas }: { forum: string; groupId: string; areas: Area[] }) {
+  const t = useT();
+  const m = useMutation();
+  const router = useRouter();
+  const [values, setValues] = useState({ title: "", kind: "RECOMMENDATION", targetAreaIds: [] as string[] });
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const done = await m.run<{ document: { id: string } }>({
+      url: `/api/forums/${forum}/groups/${groupId}/documents`, method: "POST", body: values, schema: documentCreateSchema, refresh: false,
+    });
+    if (done) router.push(`/f/${forum}/groups/${groupId}/documents/${done.document.id}`);
+  }
+  return (
+    <form onSubmit={submit} noValidate className="card stack" aria-labelledby="new-document">
+      <h2 id="new-document">{t("documents.newDocument")}</h2>
+      <FormStatus error={m.error} success={m.success} />
+      <TextField label={t("documents.title")} name="title" required maxLength={DOCUMENT_TITLE_MAX} value={values.title}
+        onChange={(e) => setValues({ ...values, title: e.target.value })} error={m.fieldErrors.title} />
+      <SelectField label={t("documents.kind")} name="kind" value={values.kind} onChange={(e) => setValues({ ...values, kind: e.target.value })}
+        options={DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`documentKinds.${k}`) }))} error={m.fieldErrors.kind} />
+      <TargetAreaChoices areas={areas} chosen={values.targetAreaIds} legend={t("documents.targetAreas")}
+        onChange={(targetAreaIds) => setValues({ ...values, targetAreaIds })} />
+      <button type="submit" className="button button--primary" disabled={m.pending}>
+        {m.pending ? t("common.saving") : t("documents.create")}
+      </button>
+    </form>
+  );
+}
+
+/** Title, target areas and archiving of a document. */
+export function DocumentMetaForm({ forum, document, areas }: {
+  forum: string;
+  document: { id: string; title: string; targetAreaIds: string[]; archived: boolean };
+  areas: Area[];
+}) {
+  const t = useT();
+  const m = useMutation();
+  const [values, setValues] = useState({ title: document.title, targetAreaIds: document.targetAreaIds });
+  const url = `/api/forums/${forum}/documents/${document.id}`;
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    await m.run({ url, method: "PATCH", body: values, schema: documentUpdateSchema, success: t("documents.saved") });
+  }
+  async function toggleArchived() {
+    await m.run({ url, method: "PATCH", body: { archived: !document.archived }, schema: documentUpdateSchema, success: t("documents.saved") });
+  }
+  return (
+    <form onSubmit={submit} noValidate className="card stack" aria-labelledby="document-details">
+      <h2 id="document-details">{t("documents.details")}</h2>
+      <FormStatus error={m.error} success={m.success} />
+      <TextField label={t("documents.title")} name="title" required maxLength={DOCUMENT_TITLE_MAX} value={values.title}
+        onChange={(e) => setValues({ ...values, title: e.target.value })} error={m.fieldErrors.title} />
+      <TargetAreaChoices areas={areas} chosen={values.targetAreaIds} legend={t("documents.targetAreas")}
+        onChange={(targetAreaIds) => setValues({ ...values, targetAreaIds })} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={m.pending}>
+          {m.pending ? t("common.saving") : t("documents.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={toggleArchived} disabled={m.pending}>
+          {document.archived ? t("documents.restore") : t("documents.archive")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { idSchema, text } from "./common.ts";
+
+export const DOCUMENT_KINDS = ["RECOMMENDATION", "NOTE", "MINUTES"] as const;
+export const DOCUMENT_TITLE_MAX = 200;
+
+const targetAreaIds = z.array(idSchema).max(10).refine((ids) => new Set(ids).size === ids.length, { error: "validation.duplicates" });
+
+export const documentCreateSchema = z.strictObject({
+  title: text(2, DOCUMENT_TITLE_MAX),
+  kind: z.enum(DOCUMENT_KINDS),
+  targetAreaIds: targetAreaIds.default([]),
+});
+
+export const documentUpdateSchema = z
+  .strictObject({
+    title: text(2, DOCUMENT_TITLE_MAX),
+    targetAreaIds,
+    archived: z.boolean(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+
+export type DocumentCreateInput = z.infer<typeof documentCreateSchema>;
+export type DocumentUpdateInput = z.infer<typeof documentUpdateSchema>;
