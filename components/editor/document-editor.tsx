@@ -4,7 +4,7 @@ import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import type * as decoding from "lib0/decoding";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -79,6 +79,9 @@ export function DocumentEditor({ documentId, user, canWrite }: { documentId: str
     window.addEventListener("offline", offline);
     window.addEventListener("online", online);
     const interval = window.setInterval(update, 2000);
+    // The doc and provider are external objects with a lifecycle of their own (StrictMode runs this
+    // cleanup and the effect again), so they are created here and handed to render through state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setSession({ doc, provider });
     return () => {
       window.clearInterval(interval);
@@ -112,14 +115,14 @@ export function DocumentEditor({ documentId, user, canWrite }: { documentId: str
 
 function LiveEditor({ session, user, editable }: { session: Session; user: { id: string; name: string }; editable: boolean }) {
   const t = useT();
-  const userRef = useRef({ name: user.name, color: colourFor(user.id) });
+  const caretUser = useMemo(() => ({ name: user.name, color: colourFor(user.id) }), [user.id, user.name]);
   const extensions = useMemo(
     () => [
       ...documentExtensions({ placeholder: t("editor.placeholder"), filterTransaction: (tr) => !isChangeOrigin(tr) }),
       Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
-      CollaborationCaret.configure({ provider: session.provider, user: userRef.current }),
+      CollaborationCaret.configure({ provider: session.provider, user: caretUser }),
     ],
-    [session, t],
+    [session, t, caretUser],
   );
   const editor = useEditor(
     {

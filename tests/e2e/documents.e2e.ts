@@ -33,6 +33,11 @@ test("two members co-edit a recommendation live; a steering member reads it but 
   await typeAtEnd(ole.page, "Ole svarer her.");
   await expect(marte.editor).toContainText("Ole svarer her.");
 
+  // Every block carries a stable id (for anchoring actions and comments), the same for everyone.
+  const blockId = await marte.editor.locator("p", { hasText: "Marte skriver her." }).getAttribute("data-id");
+  expect(blockId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(ole.editor.locator("p", { hasText: "Marte skriver her." })).toHaveAttribute("data-id", blockId!);
+
   // Each sees the other's named caret and presence.
   await expect(marte.page.locator(".collaboration-carets__label", { hasText: "Ole Johansen" })).toBeVisible();
   await expect(ole.page.locator(".collaboration-carets__label", { hasText: "Marte Nilsen" })).toBeVisible();
@@ -58,6 +63,7 @@ test("two members co-edit a recommendation live; a steering member reads it but 
   await ole.page.reload();
   await expect(ole.page.getByRole("textbox", { name: "Dokumenttekst" })).toContainText("Marte skriver her.");
   await expect(ole.page.getByRole("textbox", { name: "Dokumenttekst" })).toContainText("Ole svarer her.");
+  await expect(ole.page.locator("p", { hasText: "Marte skriver her." })).toHaveAttribute("data-id", blockId!);
   await expectNoSeriousA11yViolations(ole.page);
 
   for (const s of [marte, ole, ingrid]) await s.context.close();
