@@ -6,6 +6,7 @@ import { envOrExit, prepareDatabase } from "./lib/boot.ts";
 import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
+import { runReminders } from "./lib/services/reminders.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
 
 const dev = process.argv.includes("--dev");
@@ -60,6 +61,11 @@ server.listen(env.PORT, env.HOST, () => {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(`Samråd is ready on ${env.APP_URL} (listening on port ${port})`);
 });
+
+// Due-date reminders: shortly after start, then every hour.
+const remind = () => runReminders().catch((error: unknown) => console.error("Reminders failed", error));
+setTimeout(remind, 15_000).unref();
+setInterval(remind, 3600_000).unref();
 
 let stopping = false;
 function shutdown(signal: string) {

@@ -34,6 +34,11 @@ export const envSchema = z
     COLLAB_MAX_DOCUMENT_BYTES: int(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     COLLAB_IDLE_UNLOAD_MS: int(10_000, 0, 24 * 3600 * 1000),
     COLLAB_FLUSH_MS: int(20, 0, 10_000),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.no:587")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Samråd <samrad@localhost>"),
   })
   .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);

@@ -12,7 +12,12 @@ import { DOCUMENT_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { MESSAGE_SAMRAD, readSamradMessage, type AccessMode } from "@/lib/realtime/protocol";
 import { COLLAB_PATH, documentRoom } from "@/lib/realtime/rooms";
 import type { MessageKey } from "@/lib/i18n";
+import type { BoardItem } from "@/lib/db/actions";
+import { isOpen } from "@/lib/services/action-filters";
 import { useT } from "../i18n-provider";
+import { ActionCreateForm, type Choices } from "../board/action-form";
+import { useBoards } from "../board/use-boards";
+import { ActionMarkers, actionMarkersKey, type Marker } from "./action-markers";
 import { PresenceBar } from "./presence";
 import { colourFor, syncStatus, type SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
@@ -34,7 +39,17 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
  * server over the stock y-websocket protocol. The server decides what the connection may do; the
  * page's `canWrite` is only the first guess until it says so.
  */
-export function DocumentEditor({ documentId, user, canWrite }: { documentId: string; user: { id: string; name: string }; canWrite: boolean }) {
+export interface ActionContext {
+  forum: string;
+  groupId: string;
+  choices: Choices;
+  /** Items of the group anchored to this document, as the server had them. */
+  initial: BoardItem[];
+}
+
+export function DocumentEditor({ documentId, user, canWrite, actions }: {
+  documentId: string; user: { id: string; name: string }; canWrite: boolean; actions: ActionContext;
+}) {
   const t = useT();
   const [session, setSession] = useState<Session | null>(null);
   const [status, setStatus] = useState<SyncStatus>("connecting");
@@ -108,19 +123,29 @@ export function DocumentEditor({ documentId, user, canWrite }: { documentId: str
         {announcement}
       </div>
       {!editable ? <p className="notice notice--info">{t("editor.readOnly")}</p> : null}
-      {session ? <LiveEditor session={session} user={user} editable={editable} /> : <p className="muted">{t("editor.loading")}</p>}
+      {session ? (
+        <LiveEditor session={session} user={user} editable={editable} documentId={documentId} actions={actions} />
+      ) : (
+        <p className="muted">{t("editor.loading")}</p>
+      )}
     </div>
   );
 }
 
-function LiveEditor({ session, user, editable }: { session: Session; user: { id: string; name: string }; editable: boolean }) {
+function LiveEditor({ session, user, editable, documentId, actions }: {
+  session: Session; user: { id: string; name: string }; editable: boolean; documentId: string; actions: ActionContext;
+}) {
   const t = useT();
+  const [anchorFor, setAnchorFor] = useState<{ blockId: string; text: string } | null>(null);
+  const [currentBlock, setCurrentBlock] = useState<{ blockId: string; text: string } | null>(null);
+  const { items } = useBoards([actions.groupId], actions.initial);
   const caretUser = useMemo(() => ({ name: user.name, color: colourFor(user.id) }), [user.id, user.name]);
   const extensions = useMemo(
     () => [
       ...documentExtensions({ placeholder: t("editor.placeholder"), filterTransaction: (tr) => !isChangeOrigin(tr) }),
       Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: session.provider, user: caretUser }),
+      ActionMarkers,
     ],
     [session, t, caretUser],
   );
@@ -140,11 +165,88 @@ function LiveEditor({ session, user, editable }: { session: Session; user: { id:
     if (editor) editor.view.dom.setAttribute("aria-readonly", String(!editable));
   }, [editor, editable]);
 
+  // Which paragraph the cursor is in (actions can be made from it).
+  useEffect(() => {
+    if (!editor) return;
+    const read = () => {
+      const parent = editor.state.selection.$from.parent;
+      const id = parent.attrs.id as string | undefined;
+      setCurrentBlock(id && parent.isTextblock ? { blockId: id, text: parent.textContent } : null);
+    };
+    editor.on("selectionUpdate", read);
+    editor.on("update", read);
+    return () => {
+      editor.off("selectionUpdate", read);
+      editor.off("update", read);
+    };
+  }, [editor]);
+
+  // Markers for the paragraphs that anchor actions, live from the group's board.
+  useEffect(() => {
+    if (!editor) return;
+    const markers = new Map<string, Marker[]>();
+    for (const item of items) {
+      if (item.anchor?.documentId !== documentId || item.anchor.missing) continue;
+      const owner = item.owner?.name ?? t("actions.noOwner");
+      const status = t(`actionStatus.${item.status}`);
+      const list = markers.get(item.anchor.blockId) ?? [];
+      list.push({
+        id: item.id,
+        href: `/f/${actions.forum}/groups/${item.groupId}/actions#action-${item.id}`,
+        label: `${owner} · ${status}`,
+        description: t("actions.marker", { title: item.title, owner, status }),
+        done: !isOpen(item),
+      });
+      markers.set(item.anchor.blockId, list);
+    }
+    editor.view.dispatch(editor.state.tr.setMeta(actionMarkersKey, markers));
+  }, [editor, items, documentId, actions.forum, t]);
+
+  // Arriving from an action (#block-<id>): scroll to its paragraph once it is there, and mark it.
+  useEffect(() => {
+    if (!editor) return;
+    const hash = window.location.hash;
+    if (!hash.startsWith("#block-")) return;
+    const id = hash.slice("#block-".length);
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`);
+      if (el || ++tries > 50) window.clearInterval(timer);
+      if (!el) return;
+      el.scrollIntoView({ block: "center" });
+      el.classList.add("block-highlight");
+      window.setTimeout(() => el.classList.remove("block-highlight"), 4000);
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [editor]);
+
   if (!editor) return <p className="muted">{t("editor.loading")}</p>;
   return (
-    <div className="editor-frame">
-      {editable ? <Toolbar editor={editor} /> : null}
-      <EditorContent editor={editor} />
-    </div>
+    <>
+      <div className="editor-frame">
+        {editable ? <Toolbar editor={editor} /> : null}
+        <EditorContent editor={editor} />
+      </div>
+      {editable ? (
+        <p className="button-row editor-actions">
+          <button type="button" className="button button--secondary" disabled={!currentBlock || !currentBlock.text.trim()}
+            onClick={() => setAnchorFor(currentBlock)}>
+            {t("actions.fromParagraph")}
+          </button>
+        </p>
+      ) : null}
+      {anchorFor ? (
+        <div className="anchor-dialog">
+          <ActionCreateForm
+            forum={actions.forum} groupId={actions.groupId} choices={actions.choices} heading={t("actions.fromParagraphTitle")}
+            anchor={{ documentId, blockId: anchorFor.blockId }} initialTitle={anchorFor.text.trim().slice(0, 120)}
+            onDone={() => setAnchorFor(null)}
+          />
+          <button type="button" className="button button--quiet" onClick={() => setAnchorFor(null)}>
+            {t("actions.cancel")}
+          </button>
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -28,7 +28,7 @@ export function useMutation() {
   const run = useCallback(
     async <T = unknown>(opts: {
       url: string;
-      method: "POST" | "PATCH" | "DELETE";
+      method: "POST" | "PATCH" | "PUT" | "DELETE";
       body?: unknown;
       schema?: z.ZodType;
       success?: string | ((data: T) => string);

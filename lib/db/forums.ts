@@ -1,6 +1,7 @@
 import type { DbClient, ForumRole } from "./types.ts";
 
 export interface ForumAccess {
+  userId: string;
   forum: { id: string; slug: string; name: string; description: string };
   role: ForumRole;
   /** Ids of the groups the user is a member of in this forum. */
@@ -24,6 +25,7 @@ export async function findForumAccess(db: DbClient, userId: string, forum: strin
     select: { groupId: true, group: { select: { kind: true } } },
   });
   return {
+    userId,
     forum: member.forum,
     role: member.role,
     groupIds: memberships.map((m) => m.groupId),

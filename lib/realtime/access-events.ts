@@ -27,3 +27,13 @@ export function onAccessChange(listener: (change: AccessChange) => void): () => 
   bus().on("change", listener);
   return () => bus().off("change", listener);
 }
+
+/** "A group's board changed in the database": the sync server refreshes the board room. */
+export function announceBoardChange(change: { groupId: string }): void {
+  bus().emit("board", change);
+}
+
+export function onBoardChange(listener: (change: { groupId: string }) => void): () => void {
+  bus().on("board", listener);
+  return () => bus().off("board", listener);
+}

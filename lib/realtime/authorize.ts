@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.ts";
 import { findDocumentForRoom } from "../db/documents.ts";
 import { findForumAccess } from "../db/forums.ts";
+import { findGroupForum } from "../db/groups.ts";
 import { canEditGroupContent } from "../services/permissions.ts";
 import { CLOSE, type AccessMode } from "./protocol.ts";
 import type { RoomRef } from "./rooms.ts";
@@ -10,10 +11,16 @@ export type RoomDecision = { ok: true; mode: AccessMode; forumId: string } | { o
 /**
  * Who may do what in a room, decided once at connect (and again when access changes):
  * members of the owning group and the project leader write; every other member of the forum reads;
- * nobody else gets in. Archived documents are read-only for everyone.
+ * nobody else gets in. Archived documents are read-only for everyone. Boards are read-only for all.
  */
 export async function decideRoomAccess(db: Db, userId: string, room: RoomRef): Promise<RoomDecision> {
-  if (room.kind !== "document") return { ok: false, code: CLOSE.notFound, reason: "unknown room" };
+  if (room.kind === "board") {
+    // Every member of the forum reads every board; nobody writes to it (the server does, from the database).
+    const group = await findGroupForum(db, room.id);
+    if (!group) return { ok: false, code: CLOSE.notFound, reason: "no such group" };
+    if (!(await findForumAccess(db, userId, { id: group.forumId }))) return { ok: false, code: CLOSE.forbidden, reason: "no access" };
+    return { ok: true, mode: "read", forumId: group.forumId };
+  }
   const doc = await findDocumentForRoom(db, room.id);
   if (!doc) return { ok: false, code: CLOSE.notFound, reason: "no such document" };
   const access = await findForumAccess(db, userId, { id: doc.forumId });

@@ -4,11 +4,12 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { readCookie, sessionCookieName, userFromSessionToken } from "../auth/session.ts";
 import type { Db } from "../db/client.ts";
 import { isSameOrigin } from "../http/origin.ts";
-import { onAccessChange, type AccessChange } from "./access-events.ts";
+import { loadGroupBoard } from "../db/actions.ts";
+import { onAccessChange, onBoardChange, type AccessChange } from "./access-events.ts";
 import { decideRoomAccess } from "./authorize.ts";
-import { DocumentRoom, type Connection, type RoomLimits } from "./document-room.ts";
+import { SyncRoom, type Connection, type RoomLimits } from "./sync-room.ts";
 import { CLOSE } from "./protocol.ts";
-import { COLLAB_PATH, parseRoom, type RoomRef } from "./rooms.ts";
+import { boardRoom, COLLAB_PATH, parseRoom, type RoomRef } from "./rooms.ts";
 
 export interface RealtimeOptions extends Partial<RoomLimits> {
   db: Db;
@@ -22,7 +23,7 @@ export interface RealtimeOptions extends Partial<RoomLimits> {
 }
 
 interface RoomEntry {
-  ready: Promise<DocumentRoom>;
+  ready: Promise<SyncRoom>;
   unloading?: Promise<void>;
   idleTimer?: NodeJS.Timeout;
   ref: RoomRef;
@@ -31,7 +32,7 @@ interface RoomEntry {
 
 interface Member {
   conn: Connection;
-  room: DocumentRoom;
+  room: SyncRoom;
   ref: RoomRef;
   forumId: string;
 }
@@ -59,14 +60,15 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const rooms = new Map<string, RoomEntry>();
   const members = new Map<WebSocket, Member>();
 
-  async function acquire(name: string, ref: RoomRef): Promise<DocumentRoom> {
+  async function acquire(name: string, ref: RoomRef): Promise<SyncRoom> {
     let entry = rooms.get(name);
     while (entry?.unloading) {
       await entry.unloading;
       entry = rooms.get(name);
     }
     if (!entry) {
-      const created: RoomEntry = { ref, ready: DocumentRoom.load(db, ref.id, limits, log) };
+      const ready = ref.kind === "document" ? SyncRoom.load(db, ref.id, limits, log) : SyncRoom.board(db, ref.id, limits, log);
+      const created: RoomEntry = { ref, ready };
       created.ready.catch(() => rooms.delete(name));
       rooms.set(name, created);
       entry = created;
@@ -78,7 +80,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
     return entry.ready;
   }
 
-  function releaseIfIdle(name: string, room: DocumentRoom) {
+  function releaseIfIdle(name: string, room: SyncRoom) {
     const entry = rooms.get(name);
     if (!entry || room.connections.size > 0 || entry.idleTimer || entry.unloading) return;
     entry.idleTimer = setTimeout(() => {
@@ -151,6 +153,25 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const stopListening = onAccessChange((change: AccessChange) => {
     void recheck((m) => m.forumId === change.forumId && (change.userId === undefined || m.conn.userId === change.userId));
   });
+  // Board rooms follow the database: after each committed change the group's items are re-read,
+  // one refresh at a time per room so an older read never overwrites a newer one.
+  const boardRefresh = new Map<string, Promise<void>>();
+  const stopBoards = onBoardChange(({ groupId }) => {
+    const name = boardRoom(groupId);
+    const entry = rooms.get(name);
+    if (!entry || entry.unloading) return;
+    const previous = boardRefresh.get(name) ?? Promise.resolve();
+    const next = previous
+      .then(async () => {
+        const room = await entry.ready;
+        room.applyBoard(await loadGroupBoard(db, groupId));
+      })
+      .catch((error) => log(`refreshing ${name} failed`, error));
+    boardRefresh.set(name, next);
+    void next.finally(() => {
+      if (boardRefresh.get(name) === next) boardRefresh.delete(name);
+    });
+  });
   const sweep = setInterval(() => void recheck(() => true), options.sweepIntervalMs ?? 30_000);
   sweep.unref();
 
@@ -207,6 +228,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
     /** Stores everything, then closes every socket with "going away" (clients reconnect). */
     async close() {
       stopListening();
+      stopBoards();
       clearInterval(sweep);
       clearInterval(heartbeat);
       await Promise.all(

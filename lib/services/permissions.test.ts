@@ -3,6 +3,7 @@ import type { ForumAccess } from "../db/forums.ts";
 import { canAdministerForum, canEditGroupContent } from "./permissions.ts";
 
 const access = (role: ForumAccess["role"], groupIds: string[] = []): ForumAccess => ({
+  userId: "u1",
   forum: { id: "f1", slug: "f", name: "F", description: "" },
   role,
   groupIds,

@@ -39,6 +39,11 @@ export default async function GroupPage(props: Props) {
         <p className="eyebrow">{t(`groupKinds.${group.kind}`)}</p>
         <h1>{group.name}</h1>
         <p className="muted">{member ? t("group.youAreMember") : canWrite ? null : t("group.readOnly")}</p>
+        <p className="button-row">
+          <Link className="button button--primary" href={`${base}/groups/${group.id}/actions`}>
+            {t("actions.board")}
+          </Link>
+        </p>
         {canAdministerForum(access) ? (
           <p>
             <Link className="button button--secondary" href={`${base}/admin/groups/${group.id}`}>

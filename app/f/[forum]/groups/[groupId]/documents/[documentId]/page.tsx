@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { getDocumentPage } from "@/lib/db/documents";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { canEditGroupContent } from "@/lib/services/permissions";
+import { boardContext, loadGroupBoard } from "@/lib/services/board-page-data";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 
@@ -30,6 +31,7 @@ export default async function DocumentPage(props: Props) {
   const mayEdit = canEditGroupContent(access, document.groupId);
   const canWrite = mayEdit && document.archivedAt === null;
   const areas = mayEdit ? await listTargetAreas(db(), access.forum.id) : [];
+  const [ctx, board] = await Promise.all([boardContext(access), loadGroupBoard(db(), document.groupId)]);
   const slug = access.forum.slug;
   return (
     <>
@@ -45,7 +47,10 @@ export default async function DocumentPage(props: Props) {
         {document.archivedAt ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
       </header>
       <div className="document-layout">
-        <DocumentEditorLoader documentId={document.id} user={{ id: user.id, name: user.name }} canWrite={canWrite} />
+        <DocumentEditorLoader
+          documentId={document.id} user={{ id: user.id, name: user.name }} canWrite={canWrite}
+          actions={{ forum: slug, groupId: document.groupId, choices: ctx.choices, initial: board.filter((i) => i.anchor?.documentId === document.id) }}
+        />
         {mayEdit ? (
           <aside>
             <DocumentMetaForm

@@ -5,7 +5,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
+import { anchoredItems, loadGroupBoard, setAnchorMissing, type BoardItem } from "../db/actions.ts";
 import { appendDocumentUpdate, compactDocument, loadDocumentState } from "../db/documents.ts";
+import { announceBoardChange } from "./access-events.ts";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import {
   CLOSE, encodeAccess, encodeSaved, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAMRAD, MESSAGE_SYNC,
@@ -53,13 +55,21 @@ export class Connection {
 }
 
 const LOAD_ORIGIN = Symbol("load");
+const SERVER_ORIGIN = Symbol("server");
+/** How often a document room looks for anchored paragraphs that were deleted (or came back). */
+const ANCHOR_CHECK_MS = 1000;
 
 /**
- * A live document: one Y.Doc in memory, the connections editing it, and its write path to the
- * database. Updates are broadcast at once, collected for a short window, appended as one row, and
- * only then acknowledged as saved; the log is compacted into the snapshot now and then.
+ * A room: one Y.Doc in memory and the connections to it.
+ *
+ * A document room (`persist`) is the write path of a live document: updates are broadcast at once,
+ * collected for a short window, appended as one row, and only then acknowledged as saved; the log
+ * is compacted into the snapshot now and then.
+ *
+ * A board room carries a group's action items as the database has them: the server writes it after
+ * each committed change, every connection is read-only, and nothing of it is stored.
  */
-export class DocumentRoom {
+export class SyncRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
@@ -71,12 +81,16 @@ export class DocumentRoom {
   private rowsSinceSnapshot = 0;
   private approxBytes = 0;
   private closed = false;
+  private anchorCheckAt = 0;
+  private anchorTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly db: Db,
+    /** The document id (document rooms) or the group id (board rooms). */
     readonly documentId: string,
     private readonly limits: RoomLimits,
     private readonly log: (message: string, error?: unknown) => void,
+    readonly persist: boolean,
   ) {
     this.awareness.setLocalState(null);
     this.persistedStateVector = Y.encodeStateVector(this.doc);
@@ -86,9 +100,29 @@ export class DocumentRoom {
     );
   }
 
-  /** Loads snapshot + log from the database. */
+  /** A board room filled from the database. */
+  static async board(db: Db, groupId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
+    const room = new SyncRoom(db, groupId, limits, log, false);
+    room.applyBoard(await loadGroupBoard(db, groupId));
+    return room;
+  }
+
+  /** Replaces the board's items with the database's (only what changed is sent). */
+  applyBoard(items: BoardItem[]) {
+    const map = this.doc.getMap<BoardItem>("items");
+    this.doc.transact(() => {
+      const seen = new Set<string>();
+      for (const item of items) {
+        seen.add(item.id);
+        if (JSON.stringify(map.get(item.id)) !== JSON.stringify(item)) map.set(item.id, item);
+      }
+      for (const id of [...map.keys()]) if (!seen.has(id)) map.delete(id);
+    }, SERVER_ORIGIN);
+  }
+
+  /** Loads a document room: snapshot + log from the database. */
   static async load(db: Db, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
-    const room = new DocumentRoom(db, documentId, limits, log);
+    const room = new SyncRoom(db, documentId, limits, log, true);
     const { title, snapshot, updates } = await loadDocumentState(db, documentId);
     room.doc.transact(() => {
       if (snapshot) Y.applyUpdate(room.doc, snapshot);
@@ -124,7 +158,8 @@ export class DocumentRoom {
 
   /** Tells a connection what it may do; a read-only one also gets the stock "permission denied". */
   tellAccess(conn: Connection) {
-    if (conn.mode === "read") {
+    // Board rooms are read-only by design; only a document tells a reader it is denied writing.
+    if (conn.mode === "read" && this.persist) {
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, MESSAGE_AUTH);
       encoding.writeVarUint(e, 0); // y-protocols/auth: permission denied
@@ -205,8 +240,33 @@ export class DocumentRoom {
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeUpdate(e, update);
     this.broadcast(encoding.toUint8Array(e), origin instanceof Connection ? origin : null);
+    if (!this.persist) return;
     this.pending.push(update);
     this.scheduleFlush();
+    this.scheduleAnchorCheck();
+  }
+
+  /** Anchored paragraphs: marks actions whose block is gone (or back), at most once a second. */
+  private scheduleAnchorCheck() {
+    if (this.anchorTimer || this.closed) return;
+    const wait = Math.max(0, this.anchorCheckAt + ANCHOR_CHECK_MS - Date.now());
+    this.anchorTimer = setTimeout(() => {
+      this.anchorTimer = null;
+      this.anchorCheckAt = Date.now();
+      void this.checkAnchors().catch((error) => this.log(`anchor check of document ${this.documentId} failed`, error));
+    }, wait);
+  }
+
+  private async checkAnchors() {
+    const items = await anchoredItems(this.db, this.documentId);
+    if (items.length === 0 || this.closed) return;
+    const present = blockIds(this.doc.getXmlFragment("default"));
+    const gone = items.filter((i) => !i.anchorMissing && !present.has(i.anchorBlockId ?? ""));
+    const back = items.filter((i) => i.anchorMissing && present.has(i.anchorBlockId ?? ""));
+    if (gone.length === 0 && back.length === 0) return;
+    await setAnchorMissing(this.db, gone.map((i) => i.id), true);
+    await setAnchorMissing(this.db, back.map((i) => i.id), false);
+    for (const groupId of new Set([...gone, ...back].map((i) => i.groupId))) announceBoardChange({ groupId });
   }
 
   private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
@@ -310,11 +370,27 @@ export class DocumentRoom {
   /** Stores what is pending, compacts, and frees the document. */
   async unload() {
     if (this.timer) clearTimeout(this.timer);
+    if (this.anchorTimer) clearTimeout(this.anchorTimer);
     this.timer = null;
-    await this.flush();
-    await this.compact();
+    this.anchorTimer = null;
+    if (this.persist) {
+      await this.flush();
+      await this.compact();
+    }
     this.closed = true;
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** Ids of every block element (data-id) in a document's XML tree. */
+function blockIds(fragment: Y.XmlFragment | Y.XmlElement, out = new Set<string>()): Set<string> {
+  for (const child of fragment.toArray()) {
+    if (child instanceof Y.XmlElement) {
+      const id = child.getAttribute("id");
+      if (typeof id === "string") out.add(id);
+      blockIds(child, out);
+    }
+  }
+  return out;
 }

@@ -1,0 +1,28 @@
+import { loadForumItems } from "@/lib/db/actions";
+import { db } from "@/lib/db/client";
+import { apiRoute } from "@/lib/http/api";
+import { translator } from "@/lib/i18n";
+import { forumAccessOrThrow } from "@/lib/services/access";
+import { applyFilters, filtersFromParams, sortForWork, todayInOslo } from "@/lib/services/action-filters";
+import { toCsv } from "@/lib/services/csv";
+
+/** The overview as CSV, with the same filters as the screen. */
+export const GET = apiRoute<{ forum: string }>(async ({ req, params, user, locale }) => {
+  const me = await user();
+  const access = await forumAccessOrThrow(me.id, params.forum);
+  const t = translator(locale);
+  const today = todayInOslo();
+  const items = sortForWork(applyFilters(await loadForumItems(db(), access.forum.id), filtersFromParams(new URL(req.url).searchParams), today), today);
+  const accountable = (i: (typeof items)[number]) => i.raci.filter((r) => r.role === "A").map((r) => r.user?.name ?? r.group?.name).join(", ");
+  const csv = toCsv([
+    [t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"), t("actions.accountable"), t("actions.due"), t("actions.targetArea"), t("actions.description")],
+    ...items.map((i) => [i.groupName, i.title, t(`actionStatus.${i.status}`), i.owner?.name ?? "", accountable(i), i.dueDate ?? "", i.targetArea?.name ?? "", i.description]),
+  ]);
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="tiltak-${access.forum.slug}-${today}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { getT, requireForum } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { boardContext, loadForumItems } from "@/lib/services/board-page-data";
+import { ActionOverview } from "@/components/board/boards";
+
+type Props = { params: Promise<{ forum: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("actions.overview") };
+}
+
+export default async function ActionOverviewPage({ params }: Props) {
+  const { forum } = await params;
+  const { access } = await requireForum(forum, `/f/${forum}/actions`);
+  const t = await getT();
+  const [ctx, items] = await Promise.all([boardContext(access), loadForumItems(db(), access.forum.id)]);
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("actions.overview")}</h1>
+        <p className="muted">{t("actions.overviewIntro")}</p>
+      </header>
+      <ActionOverview forum={access.forum.slug} groups={ctx.groups} initial={items} today={ctx.today} writableGroupIds={ctx.writableGroupIds} choices={ctx.choices} />
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { BoardItem } from "@/lib/db/actions";
+import { isOpen, isOverdue } from "@/lib/services/action-filters";
+import { useLocale, useT } from "../i18n-provider";
+import { FormStatus } from "../ui/form-status";
+import { useMutation } from "../ui/use-mutation";
+import { ActionEditForm, type Choices } from "./action-form";
+
+function formatDue(date: string, locale: string) {
+  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** One action item: what, who, when, how it stands; quick close/reopen and editing for those allowed. */
+export function ActionCard({ item, forum, today, canWrite, choices, showGroup }: {
+  item: BoardItem; forum: string; today: string; canWrite: boolean; choices: Choices; showGroup?: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const m = useMutation();
+  const [editing, setEditing] = useState(false);
+  const overdue = isOverdue(item, today);
+  const accountable = item.raci.find((r) => r.role === "A");
+
+  async function setStatus(status: string) {
+    await m.run({ url: `/api/forums/${forum}/actions/${item.id}`, method: "PATCH", body: { status }, refresh: false });
+  }
+
+  return (
+    <li className={`card action-card action-card--${item.status.toLowerCase()}${overdue ? " action-card--overdue" : ""}`} id={`action-${item.id}`} data-testid="action-card">
+      <div className="action-card__head">
+        <h3 className="card__title">{item.title}</h3>
+        <span className={`badge status-badge status-badge--${item.status.toLowerCase()}`}>{t(`actionStatus.${item.status}`)}</span>
+      </div>
+      {item.description ? <p className="action-card__description">{item.description}</p> : null}
+      <dl className="meta-dl">
+        {showGroup ? (
+          <div>
+            <dt>{t("actions.group")}</dt>
+            <dd>
+              <Link href={`/f/${forum}/groups/${item.groupId}/actions`}>{item.groupName}</Link>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("actions.owner")}</dt>
+          <dd data-testid="owner">{item.owner?.name ?? t("actions.noOwner")}</dd>
+        </div>
+        {item.dueDate ? (
+          <div>
+            <dt>{t("actions.due")}</dt>
+            <dd className={overdue ? "overdue" : undefined}>
+              <time dateTime={item.dueDate}>{formatDue(item.dueDate, locale)}</time>
+              {overdue ? ` – ${t("actions.overdue")}` : ""}
+            </dd>
+          </div>
+        ) : null}
+        {item.targetArea ? (
+          <div>
+            <dt>{t("actions.targetArea")}</dt>
+            <dd>{item.targetArea.name}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t("actions.accountable")}</dt>
+          <dd>{accountable ? (accountable.user?.name ?? accountable.group?.name) : <span className="warn-text">{t("actions.missingAccountable")}</span>}</dd>
+        </div>
+      </dl>
+      {item.anchor ? (
+        item.anchor.missing ? (
+          <p className="notice notice--warn small">{t("actions.anchorGone", { title: item.anchor.documentTitle })}</p>
+        ) : (
+          <p className="small">
+            <Link href={`/f/${forum}/groups/${item.anchor.groupId}/documents/${item.anchor.documentId}#block-${item.anchor.blockId}`}>
+              {t("actions.anchorLink", { title: item.anchor.documentTitle })}
+            </Link>
+          </p>
+        )
+      ) : null}
+      {canWrite ? (
+        <div className="button-row">
+          {isOpen(item) ? (
+            <button type="button" className="button button--secondary" disabled={m.pending} onClick={() => setStatus("DONE")} aria-label={t("actions.markDone", { title: item.title })}>
+              {t("actions.markDoneShort")}
+            </button>
+          ) : (
+            <button type="button" className="button button--secondary" disabled={m.pending} onClick={() => setStatus("OPEN")} aria-label={t("actions.reopen", { title: item.title })}>
+              {t("actions.reopenShort")}
+            </button>
+          )}
+          <button type="button" className="button button--quiet" aria-expanded={editing} onClick={() => setEditing(!editing)} aria-label={t("actions.editTitle", { title: item.title })}>
+            {t("actions.edit")}
+          </button>
+        </div>
+      ) : null}
+      <FormStatus error={m.error} success={null} />
+      {editing ? <ActionEditForm forum={forum} item={item} choices={choices} onClose={() => setEditing(false)} /> : null}
+    </li>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useState } from "react";
+import type { BoardItem } from "@/lib/db/actions";
+import { ACTION_STATUSES, ACTION_TITLE_MAX, actionCreateSchema, actionUpdateSchema } from "@/lib/validation/action";
+import { useT } from "../i18n-provider";
+import { SelectField, TextArea, TextField } from "../ui/field";
+import { FormStatus } from "../ui/form-status";
+import { useMutation } from "../ui/use-mutation";
+
+export interface Choices {
+  people: { id: string; name: string }[];
+  areas: { id: string; name: string }[];
+}
+
+interface Values {
+  title: string;
+  description: string;
+  status: string;
+  ownerId: string;
+  dueDate: string;
+  targetAreaId: string;
+}
+
+function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string }) {
+  const t = useT();
+  return (
+    <>
+      <TextField label={t("actions.title")} name={`${idPrefix}title`} required maxLength={ACTION_TITLE_MAX} value={v.title} onChange={(e) => set({ ...v, title: e.target.value })} error={errors.title} />
+      <TextArea label={t("actions.description")} name={`${idPrefix}description`} rows={2} value={v.description} onChange={(e) => set({ ...v, description: e.target.value })} error={errors.description} />
+      <div className="inline-fields">
+        <SelectField label={t("actions.owner")} name={`${idPrefix}owner`} value={v.ownerId} onChange={(e) => set({ ...v, ownerId: e.target.value })} error={errors.ownerId}
+          options={[{ value: "", label: t("actions.noOwner") }, ...choices.people.map((p) => ({ value: p.id, label: p.name }))]} />
+        <TextField label={t("actions.due")} name={`${idPrefix}due`} type="date" value={v.dueDate} onChange={(e) => set({ ...v, dueDate: e.target.value })} error={errors.dueDate} />
+      </div>
+      <div className="inline-fields">
+        <SelectField label={t("actions.status")} name={`${idPrefix}status`} value={v.status} onChange={(e) => set({ ...v, status: e.target.value })} error={errors.status}
+          options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))} />
+        <SelectField label={t("actions.targetArea")} name={`${idPrefix}area`} value={v.targetAreaId} onChange={(e) => set({ ...v, targetAreaId: e.target.value })} error={errors.targetAreaId}
+          options={[{ value: "", label: t("actions.noTargetArea") }, ...choices.areas.map((a) => ({ value: a.id, label: a.name }))]} />
+      </div>
+    </>
+  );
+}
+
+const toBody = (v: Values) => ({
+  title: v.title, description: v.description, status: v.status,
+  ownerId: v.ownerId || null, dueDate: v.dueDate || null, targetAreaId: v.targetAreaId || null,
+});
+
+/** A new action in a group; optionally anchored to a paragraph of a document. */
+export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle = "", onDone, heading }: {
+  forum: string; groupId: string; choices: Choices; anchor?: { documentId: string; blockId: string }; initialTitle?: string;
+  onDone?: (item: BoardItem) => void; heading?: string;
+}) {
+  const t = useT();
+  const m = useMutation();
+  const empty: Values = { title: initialTitle, description: "", status: "OPEN", ownerId: "", dueDate: "", targetAreaId: "" };
+  const [v, set] = useState<Values>(empty);
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const done = await m.run<{ item: BoardItem }>({
+      url: `/api/forums/${forum}/groups/${groupId}/actions`, method: "POST", body: { ...toBody(v), anchor: anchor ?? null },
+      schema: actionCreateSchema, success: (d) => t("actions.created", { title: d.item.title }), refresh: false,
+    });
+    if (done) {
+      set({ ...empty, title: "" });
+      onDone?.(done.item);
+    }
+  }
+  return (
+    <form onSubmit={submit} noValidate className="card stack" aria-label={heading ?? t("actions.newAction")}>
+      <h2 className="h3-like">{heading ?? t("actions.newAction")}</h2>
+      <FormStatus error={m.error} success={m.success} />
+      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix="new-" />
+      <button type="submit" className="button button--primary" disabled={m.pending}>
+        {m.pending ? t("common.saving") : t("actions.create")}
+      </button>
+    </form>
+  );
+}
+
+export function ActionEditForm({ forum, item, choices, onClose }: { forum: string; item: BoardItem; choices: Choices; onClose: () => void }) {
+  const t = useT();
+  const m = useMutation();
+  const [v, set] = useState<Values>({
+    title: item.title, description: item.description, status: item.status, ownerId: item.owner?.id ?? "", dueDate: item.dueDate ?? "", targetAreaId: item.targetArea?.id ?? "",
+  });
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const done = await m.run({ url: `/api/forums/${forum}/actions/${item.id}`, method: "PATCH", body: toBody(v), schema: actionUpdateSchema, success: t("actions.saved"), refresh: false });
+    if (done) onClose();
+  }
+  return (
+    <form onSubmit={submit} noValidate className="stack action-edit" aria-label={t("actions.editTitle", { title: item.title })}>
+      <FormStatus error={m.error} success={m.success} />
+      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={m.pending}>
+          {m.pending ? t("common.saving") : t("actions.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t("actions.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

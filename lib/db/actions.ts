@@ -1,0 +1,151 @@
+import { appendAudit } from "./audit.ts";
+import type { Db } from "./client.ts";
+import type { Actor } from "./groups.ts";
+import type { ActionStatus, DbClient } from "./types.ts";
+
+const itemSelect = {
+  id: true, forumId: true, groupId: true, title: true, description: true, status: true, dueDate: true, updatedAt: true,
+  anchorDocumentId: true, anchorBlockId: true, anchorMissing: true,
+  group: { select: { id: true, name: true } },
+  owner: { select: { id: true, name: true } },
+  targetArea: { select: { id: true, name: true } },
+  anchorDocument: { select: { id: true, title: true, groupId: true } },
+  responsibilities: {
+    orderBy: { createdAt: "asc" },
+    select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
+  },
+} as const;
+
+export interface BoardItem {
+  id: string;
+  groupId: string;
+  groupName: string;
+  title: string;
+  description: string;
+  status: ActionStatus;
+  owner: { id: string; name: string } | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
+  targetArea: { id: string; name: string } | null;
+  anchor: { documentId: string; documentTitle: string; groupId: string; blockId: string; missing: boolean } | null;
+  raci: { role: "R" | "A" | "C" | "I"; user: { id: string; name: string } | null; group: { id: string; name: string } | null }[];
+  updatedAt: string;
+}
+
+type Row = Awaited<ReturnType<typeof rows>>[number];
+
+function rows(db: DbClient, where: object) {
+  return db.actionItem.findMany({ where, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: itemSelect });
+}
+
+function toBoardItem(r: Row): BoardItem {
+  return {
+    id: r.id, groupId: r.groupId, groupName: r.group.name, title: r.title, description: r.description, status: r.status,
+    owner: r.owner, dueDate: r.dueDate ? r.dueDate.toISOString().slice(0, 10) : null, targetArea: r.targetArea,
+    anchor: r.anchorDocument && r.anchorBlockId
+      ? { documentId: r.anchorDocument.id, documentTitle: r.anchorDocument.title, groupId: r.anchorDocument.groupId, blockId: r.anchorBlockId, missing: r.anchorMissing }
+      : null,
+    raci: r.responsibilities.map((x) => ({ role: x.role, user: x.user, group: x.group })),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+/** Every action item of a group, as the board shows it (plain JSON, also what the board room carries). */
+export async function loadGroupBoard(db: DbClient, groupId: string): Promise<BoardItem[]> {
+  return (await rows(db, { groupId, group: { archivedAt: null } })).map(toBoardItem);
+}
+
+/** Every action item of a forum (the project leader's overview, CSV). */
+export async function loadForumItems(db: DbClient, forumId: string): Promise<BoardItem[]> {
+  return (await rows(db, { forumId, group: { archivedAt: null } })).map(toBoardItem);
+}
+
+export async function loadItem(db: DbClient, id: string): Promise<BoardItem | null> {
+  const [r] = await rows(db, { id });
+  return r ? toBoardItem(r) : null;
+}
+
+export async function findItemForAccess(db: DbClient, id: string) {
+  return db.actionItem.findUnique({ where: { id }, select: { id: true, forumId: true, groupId: true, ownerId: true } });
+}
+
+/** Anchored items of a document: which block each points at and whether it is missing. */
+export async function anchoredItems(db: DbClient, documentId: string) {
+  return db.actionItem.findMany({ where: { anchorDocumentId: documentId }, select: { id: true, groupId: true, anchorBlockId: true, anchorMissing: true } });
+}
+
+export async function setAnchorMissing(db: DbClient, ids: string[], missing: boolean) {
+  if (ids.length) await db.actionItem.updateMany({ where: { id: { in: ids } }, data: { anchorMissing: missing } });
+}
+
+const auditView = (i: BoardItem) => ({
+  title: i.title, status: i.status, owner: i.owner?.name ?? null, ownerId: i.owner?.id ?? null, dueDate: i.dueDate, targetArea: i.targetArea?.name ?? null,
+});
+
+export interface ItemWrite {
+  title?: string;
+  description?: string;
+  status?: ActionStatus;
+  ownerId?: string | null;
+  dueDate?: string | null;
+  targetAreaId?: string | null;
+}
+
+const dueDate = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : new Date(`${d}T12:00:00Z`));
+
+export async function createItem(
+  db: Db, actor: Actor, forumId: string, groupId: string,
+  data: Required<Omit<ItemWrite, "status">> & { status: ActionStatus; anchor: { documentId: string; blockId: string } | null },
+) {
+  return db.$transaction(async (tx) => {
+    const created = await tx.actionItem.create({
+      data: {
+        forumId, groupId, title: data.title, description: data.description, status: data.status, ownerId: data.ownerId,
+        dueDate: dueDate(data.dueDate), targetAreaId: data.targetAreaId, createdById: actor.userId,
+        anchorDocumentId: data.anchor?.documentId ?? null, anchorBlockId: data.anchor?.blockId ?? null,
+        closedAt: data.status === "DONE" || data.status === "CANCELLED" ? new Date() : null,
+        // Whoever owns a new item is its Accountable until someone says otherwise.
+        responsibilities: data.ownerId ? { create: [{ role: "A", userId: data.ownerId }] } : undefined,
+      },
+      select: { id: true },
+    });
+    const item = (await loadItem(tx, created.id))!;
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.create", entityType: "ActionItem", entityId: item.id, after: auditView(item) });
+    return item;
+  });
+}
+
+/** Updates an item; before and after are read in the same transaction, so concurrent writers are recorded in order. */
+export async function updateItem(db: Db, actor: Actor, forumId: string, id: string, data: ItemWrite) {
+  return db.$transaction(async (tx) => {
+    const before = await loadItem(tx, id);
+    if (!before) return null;
+    const closing = data.status === "DONE" || data.status === "CANCELLED";
+    await tx.actionItem.update({
+      where: { id },
+      data: {
+        ...data,
+        dueDate: dueDate(data.dueDate),
+        ...(data.status === undefined ? {} : { closedAt: closing ? new Date() : null }),
+      },
+    });
+    const after = (await loadItem(tx, id))!;
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.update", entityType: "ActionItem", entityId: id, before: auditView(before), after: auditView(after) });
+    return { before, after };
+  });
+}
+
+/** Replaces an item's RACI list. */
+export async function replaceRaci(db: Db, actor: Actor, forumId: string, id: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
+  return db.$transaction(async (tx) => {
+    const before = await loadItem(tx, id);
+    if (!before) return null;
+    await tx.responsibility.deleteMany({ where: { actionItemId: id } });
+    if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
+    await tx.actionItem.update({ where: { id }, data: { updatedAt: new Date() } });
+    const after = (await loadItem(tx, id))!;
+    const view = (i: BoardItem) => i.raci.map((r) => `${r.role}:${r.user?.name ?? `gruppe ${r.group?.name}`}`);
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: view(before), after: view(after) });
+    return { before, after };
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { idSchema, text } from "./common.ts";
+
+export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
+export const RACI_ROLES = ["R", "A", "C", "I"] as const;
+export const ACTION_TITLE_MAX = 200;
+export const ACTION_DESCRIPTION_MAX = 4000;
+
+/** A calendar date, YYYY-MM-DD (due dates have no time of day). */
+export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "validation.date" });
+
+const blockId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: "validation.id" });
+
+export const actionCreateSchema = z.strictObject({
+  title: text(2, ACTION_TITLE_MAX),
+  description: z.string().trim().max(ACTION_DESCRIPTION_MAX).default(""),
+  status: z.enum(ACTION_STATUSES).default("OPEN"),
+  ownerId: idSchema.nullable().default(null),
+  dueDate: dateOnly.nullable().default(null),
+  targetAreaId: idSchema.nullable().default(null),
+  anchor: z.strictObject({ documentId: idSchema, blockId }).nullable().default(null),
+});
+
+export const actionUpdateSchema = z
+  .strictObject({
+    title: text(2, ACTION_TITLE_MAX),
+    description: z.string().trim().max(ACTION_DESCRIPTION_MAX),
+    status: z.enum(ACTION_STATUSES),
+    ownerId: idSchema.nullable(),
+    dueDate: dateOnly.nullable(),
+    targetAreaId: idSchema.nullable(),
+  })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+
+const assignment = z
+  .strictObject({ userId: idSchema.optional(), groupId: idSchema.optional(), role: z.enum(RACI_ROLES) })
+  .refine((a) => (a.userId ? 1 : 0) + (a.groupId ? 1 : 0) === 1, { error: "validation.oneParty" });
+
+/** The whole RACI list of an item. At most one Accountable; none is allowed but flagged on screen. */
+export const raciSchema = z.strictObject({
+  assignments: z
+    .array(assignment)
+    .max(60)
+    .refine((list) => list.filter((a) => a.role === "A").length <= 1, { error: "validation.oneAccountable" })
+    .refine((list) => new Set(list.map((a) => a.userId ?? `g:${a.groupId}`)).size === list.length, { error: "validation.onePartyOneRole" }),
+});
+
+export type ActionCreateInput = z.infer<typeof actionCreateSchema>;
+export type ActionUpdateInput = z.infer<typeof actionUpdateSchema>;
+export type RaciInput = z.infer<typeof raciSchema>;
