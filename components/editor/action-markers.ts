@@ -11,12 +11,20 @@ export interface Marker {
   done: boolean;
 }
 
-export const actionMarkersKey = new PluginKey<{ markers: Map<string, Marker[]>; deco: DecorationSet }>("actionMarkers");
+interface MarkerState {
+  markers: Map<string, Marker[]>;
+  /** The block to highlight (arriving from an action's link), if any. */
+  highlight: string | null;
+  deco: DecorationSet;
+}
 
-function build(doc: PMNode, markers: Map<string, Marker[]>): DecorationSet {
+export const actionMarkersKey = new PluginKey<MarkerState>("actionMarkers");
+
+function build(doc: PMNode, markers: Map<string, Marker[]>, highlight: string | null): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     const id = node.attrs.id as string | undefined;
+    if (id && id === highlight) decorations.push(Decoration.node(pos, pos + node.nodeSize, { class: "block-highlight" }));
     const list = id ? markers.get(id) : undefined;
     if (!list || !node.isTextblock) return;
     for (const m of list) {
@@ -52,12 +60,13 @@ export const ActionMarkers = Extension.create({
       new Plugin({
         key: actionMarkersKey,
         state: {
-          init: () => ({ markers: new Map<string, Marker[]>(), deco: DecorationSet.empty }),
-          apply(tr, value, _old, state) {
-            const next = tr.getMeta(actionMarkersKey) as Map<string, Marker[]> | undefined;
-            if (!next && !tr.docChanged) return value;
-            const markers = next ?? value.markers;
-            return { markers, deco: build(state.doc, markers) };
+          init: (): MarkerState => ({ markers: new Map(), highlight: null, deco: DecorationSet.empty }),
+          apply(tr, value, _old, state): MarkerState {
+            const meta = tr.getMeta(actionMarkersKey) as { markers?: Map<string, Marker[]>; highlight?: string | null } | undefined;
+            if (!meta && !tr.docChanged) return value;
+            const markers = meta?.markers ?? value.markers;
+            const highlight = meta && "highlight" in meta ? (meta.highlight ?? null) : value.highlight;
+            return { markers, highlight, deco: build(state.doc, markers, highlight) };
           },
         },
         props: { decorations: (state) => actionMarkersKey.getState(state)?.deco },

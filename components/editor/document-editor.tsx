@@ -199,7 +199,7 @@ function LiveEditor({ session, user, editable, documentId, actions }: {
       });
       markers.set(item.anchor.blockId, list);
     }
-    editor.view.dispatch(editor.state.tr.setMeta(actionMarkersKey, markers));
+    editor.view.dispatch(editor.state.tr.setMeta(actionMarkersKey, { markers }));
   }, [editor, items, documentId, actions.forum, t]);
 
   // Arriving from an action (#block-<id>): scroll to its paragraph once it is there, and mark it.
@@ -209,15 +209,20 @@ function LiveEditor({ session, user, editable, documentId, actions }: {
     if (!hash.startsWith("#block-")) return;
     const id = hash.slice("#block-".length);
     let tries = 0;
+    let clear = 0;
     const timer = window.setInterval(() => {
       const el = editor.view.dom.querySelector(`[data-id="${CSS.escape(id)}"]`);
-      if (el || ++tries > 50) window.clearInterval(timer);
+      if (el || ++tries > 100) window.clearInterval(timer);
       if (!el) return;
       el.scrollIntoView({ block: "center" });
-      el.classList.add("block-highlight");
-      window.setTimeout(() => el.classList.remove("block-highlight"), 4000);
+      // A decoration, not a class on the DOM node: the editor owns its DOM and would wipe it.
+      editor.view.dispatch(editor.state.tr.setMeta(actionMarkersKey, { highlight: id }));
+      clear = window.setTimeout(() => editor.view.dispatch(editor.state.tr.setMeta(actionMarkersKey, { highlight: null })), 6000);
     }, 100);
-    return () => window.clearInterval(timer);
+    return () => {
+      window.clearInterval(timer);
+      window.clearTimeout(clear);
+    };
   }, [editor]);
 
   if (!editor) return <p className="muted">{t("editor.loading")}</p>;

@@ -14,7 +14,9 @@ export function notificationsFor(forumId: string, actorId: string, before: Board
   };
   if (after.owner && after.owner.id !== before?.owner?.id) add(after.owner.id, "ASSIGNED");
   const accountable = (i: BoardItem | null) => i?.raci.find((r) => r.role === "A")?.user?.id ?? null;
-  if (accountable(after) && accountable(after) !== accountable(before)) add(accountable(after), "ACCOUNTABLE");
+  // Made owner and Accountable in one go is one event for the person: the assignment.
+  const newAccountable = accountable(after);
+  if (newAccountable && newAccountable !== accountable(before) && !out.some((n) => n.userId === newAccountable)) add(newAccountable, "ACCOUNTABLE");
   if (before && before.status !== after.status) {
     add(after.owner?.id, "STATUS_CHANGED");
     add(accountable(after), "STATUS_CHANGED");

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { BoardItem } from "../db/actions.ts";
+import { applyFilters, filtersFromParams, filtersToParams, sortForWork, todayInOslo, weekOf } from "./action-filters.ts";
+import { toCsv } from "./csv.ts";
+
+const item = (o: Partial<BoardItem>): BoardItem => ({
+  id: o.title ?? "x", groupId: "g1", groupName: "G", title: "x", description: "", status: "OPEN", owner: null, dueDate: null,
+  targetArea: null, anchor: null, raci: [], updatedAt: "", ...o,
+});
+
+describe("overview filters", () => {
+  const today = "2026-11-26"; // a Thursday
+  const items = [
+    item({ title: "late", dueDate: "2026-11-20", owner: { id: "u1", name: "A" } }),
+    item({ title: "week", dueDate: "2026-11-29", raci: [{ role: "A", user: { id: "u1", name: "A" }, group: null }] }),
+    item({ title: "done-late", dueDate: "2026-11-01", status: "DONE" }),
+    item({ title: "later", dueDate: "2026-12-20", groupId: "g2" }),
+  ];
+  const titles = (xs: BoardItem[]) => xs.map((i) => i.title);
+
+  it("find overdue, due this week, without owner, without Accountable, by group", () => {
+    expect(weekOf(today)).toEqual({ from: "2026-11-23", to: "2026-11-29" });
+    expect(titles(applyFilters(items, { overdue: true }, today))).toEqual(["late"]);
+    expect(titles(applyFilters(items, { dueThisWeek: true }, today))).toEqual(["week"]);
+    expect(titles(applyFilters(items, { owner: "none" }, today))).toEqual(["week", "done-late", "later"]);
+    expect(titles(applyFilters(items, { noAccountable: true, group: "g1" }, today))).toEqual(["late", "done-late"]);
+  });
+
+  it("sort overdue first and closed items last", () => {
+    expect(titles(sortForWork(items, today))).toEqual(["late", "week", "later", "done-late"]);
+  });
+
+  it("round-trip through URL parameters", () => {
+    const f = { group: "g1", overdue: true, noAccountable: true };
+    expect(filtersFromParams(filtersToParams(f))).toMatchObject(f);
+  });
+
+  it("know today's date in Norway", () => {
+    expect(todayInOslo(new Date("2026-11-26T23:30:00Z"))).toBe("2026-11-27");
+  });
+});
+
+describe("CSV for Excel", () => {
+  it("starts with a byte-order mark, uses semicolons, quotes what needs it and defuses formulas", () => {
+    const csv = toCsv([["Navn", "Notat"], ["Ærlig Østby", 'sa "hei"; og gikk'], ["=HYPERLINK(\"x\")", null]]);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split("\r\n")).toEqual(["Navn;Notat", 'Ærlig Østby;"sa ""hei""; og gikk"', '"\'=HYPERLINK(""x"")";', ""]);
+  });
+});

@@ -1,0 +1,42 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "../../lib/db/client.ts";
+import { migrateDatabase } from "../../lib/db/prepare.ts";
+import { seedDemo } from "../../lib/db/seed-demo.ts";
+
+// runReminders uses the process-wide database, so this file points it at a SQLite file of its own.
+const file = path.resolve(`tests/.tmp/reminders-${process.pid}.db`);
+process.env.DATABASE_URL = `file:${file}`;
+let db: Db;
+
+beforeAll(async () => {
+  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+  migrateDatabase(process.env.DATABASE_URL!);
+  db = createDb(process.env.DATABASE_URL!);
+  await seedDemo(db);
+});
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("due-date reminders", () => {
+  it("remind each owner once when an open item is due within three days, and once when it is overdue", async () => {
+    const { runReminders } = await import("../../lib/services/reminders.ts");
+    const now = new Date("2026-03-10T08:00:00Z");
+    const group = await db.group.findFirstOrThrow({ where: { kind: "COMPETENCE" } });
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "relevant2@samrad.example" } });
+    await db.actionItem.deleteMany({});
+    const make = (title: string, due: string, status: "OPEN" | "DONE" = "OPEN") =>
+      db.actionItem.create({ data: { forumId: group.forumId, groupId: group.id, title, status, ownerId: owner.id, dueDate: new Date(`${due}T12:00:00Z`), createdById: owner.id } });
+    await make("Frist om to dager", "2026-03-12");
+    await make("Frist om ti dager", "2026-03-20");
+    await make("Forfalt", "2026-03-01");
+    await make("Ferdig og forfalt", "2026-03-01", "DONE");
+
+    expect(await runReminders(now)).toBe(2);
+    const list = await db.notification.findMany({ where: { userId: owner.id }, orderBy: { title: "asc" } });
+    expect(list.map((n) => [n.title, n.type])).toEqual([["Forfalt", "OVERDUE"], ["Frist om to dager", "DUE_SOON"]]);
+    expect(await runReminders(now)).toBe(0);
+  });
+});
