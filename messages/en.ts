@@ -235,6 +235,7 @@ export const en: Messages = {
   actionStatus: { OPEN: "Open", IN_PROGRESS: "In progress", BLOCKED: "Blocked", DONE: "Done", CANCELLED: "Cancelled" },
   raci: { R: "Responsible (R)", A: "Accountable (A)", C: "Consulted (C)", I: "Informed (I)" },
   actions: {
+    column: "Action",
     board: "Actions",
     boardIntro: "The actions the group is working on. Changes show up for everyone at once.",
     newAction: "New action",
@@ -373,6 +374,7 @@ export const en: Messages = {
     passwordUnchanged: "the new password must differ from the old one",
   },
   audit: {
+    "document.raci": "Changed responsibilities for a document",
     "action.create": "Created action",
     "action.update": "Changed action",
     "action.raci": "Changed responsibilities",

@@ -241,6 +241,7 @@ export const nb = {
   actionStatus: { OPEN: "Åpen", IN_PROGRESS: "Pågår", BLOCKED: "Stoppet", DONE: "Ferdig", CANCELLED: "Avlyst" },
   raci: { R: "Utfører (R)", A: "Ansvarlig (A)", C: "Konsulteres (C)", I: "Informeres (I)" },
   actions: {
+    column: "Tiltak",
     board: "Tiltak",
     boardIntro: "Tiltakene gruppen jobber med. Endringer vises for alle med en gang.",
     newAction: "Nytt tiltak",
@@ -379,6 +380,7 @@ export const nb = {
     passwordUnchanged: "det nye passordet må være forskjellig fra det gamle",
   },
   audit: {
+    "document.raci": "Endret ansvar for dokument",
     "action.create": "Opprettet tiltak",
     "action.update": "Endret tiltak",
     "action.raci": "Endret ansvarsfordeling",

@@ -7,7 +7,7 @@ import { applyFilters, filtersToParams, isOverdue, sortForWork, type ActionFilte
 import { useT } from "../i18n-provider";
 import { ActionCard } from "./action-card";
 import { ActionCreateForm, type Choices } from "./action-form";
-import { RaciMatrix } from "./raci-matrix";
+import { RaciMatrix, type RaciColumn } from "./raci-matrix";
 import { useBoards } from "./use-boards";
 
 function LiveBadge({ live }: { live: boolean }) {
@@ -16,9 +16,10 @@ function LiveBadge({ live }: { live: boolean }) {
 }
 
 /** A group's board: its items live, a form for new ones, and the responsibility matrix. */
-export function GroupBoard({ forum, groupId, initial, today, canWrite, choices, members, allGroups }: {
+export function GroupBoard({ forum, groupId, initial, today, canWrite, choices, members, allGroups, recommendations }: {
   forum: string; groupId: string; initial: BoardItem[]; today: string; canWrite: boolean; choices: Choices;
   members: { id: string; name: string }[]; allGroups: { id: string; name: string }[];
+  recommendations: { id: string; title: string; raci: BoardItem["raci"] }[];
 }) {
   const t = useT();
   const { items, live } = useBoards([groupId], initial);
@@ -38,7 +39,13 @@ export function GroupBoard({ forum, groupId, initial, today, canWrite, choices, 
         </section>
         {canWrite ? <ActionCreateForm forum={forum} groupId={groupId} choices={choices} /> : null}
       </div>
-      <RaciMatrix forum={forum} items={sorted} members={members} allPeople={choices.people} allGroups={allGroups} canWrite={canWrite} />
+      <RaciMatrix
+        columns={[
+          ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: `/api/forums/${forum}/actions/${i.id}/raci` })),
+          ...recommendations.map((d): RaciColumn => ({ id: d.id, title: d.title, kind: "recommendation", raci: d.raci, url: `/api/forums/${forum}/documents/${d.id}/raci` })),
+        ]}
+        members={members} allPeople={choices.people} allGroups={allGroups} canWrite={canWrite}
+      />
     </>
   );
 }

@@ -10,9 +10,19 @@ import { useMutation } from "../ui/use-mutation";
 type Party = { kind: "user" | "group"; id: string; name: string };
 const partyKey = (p: { kind: string; id: string }) => `${p.kind}:${p.id}`;
 
+/** One column of the matrix: an action item (live from the board) or a recommendation. */
+export interface RaciColumn {
+  id: string;
+  title: string;
+  kind: "action" | "recommendation";
+  raci: BoardItem["raci"];
+  /** Where the column's whole RACI list is PUT. */
+  url: string;
+}
+
 /** People (and whole groups) × items, with R/A/C/I in the cells; editable in place by those allowed. */
-export function RaciMatrix({ forum, items, members, allPeople, allGroups, canWrite }: {
-  forum: string; items: BoardItem[]; members: { id: string; name: string }[];
+export function RaciMatrix({ columns: items, members, allPeople, allGroups, canWrite }: {
+  columns: RaciColumn[]; members: { id: string; name: string }[];
   allPeople: { id: string; name: string }[]; allGroups: { id: string; name: string }[]; canWrite: boolean;
 }) {
   const t = useT();
@@ -29,15 +39,16 @@ export function RaciMatrix({ forum, items, members, allPeople, allGroups, canWri
   for (const p of extra) parties.set(partyKey(p), p);
   const rows = [...parties.values()];
 
-  const roleOf = (item: BoardItem, p: Party) => item.raci.find((r) => (p.kind === "user" ? r.user?.id : r.group?.id) === p.id)?.role ?? "";
+  const roleOf = (item: RaciColumn, p: Party) => item.raci.find((r) => (p.kind === "user" ? r.user?.id : r.group?.id) === p.id)?.role ?? "";
 
-  async function setRole(item: BoardItem, p: Party, role: string) {
+  async function setRole(item: RaciColumn, p: Party, role: string) {
     const others = item.raci.filter((r) => (p.kind === "user" ? r.user?.id !== p.id : r.group?.id !== p.id));
     const assignments = [
       ...others.map((r) => (r.user ? { userId: r.user.id, role: r.role } : { groupId: r.group!.id, role: r.role })),
       ...(role ? [p.kind === "user" ? { userId: p.id, role } : { groupId: p.id, role }] : []),
     ];
-    await m.run({ url: `/api/forums/${forum}/actions/${item.id}/raci`, method: "PUT", body: { assignments }, refresh: false });
+    // Action columns update live through the board; recommendations are re-read from the server.
+    await m.run({ url: item.url, method: "PUT", body: { assignments }, refresh: item.kind === "recommendation" });
   }
 
   function addRow() {
@@ -60,6 +71,7 @@ export function RaciMatrix({ forum, items, members, allPeople, allGroups, canWri
               <th scope="col">{t("actions.matrixParty")}</th>
               {items.map((i) => (
                 <th scope="col" key={i.id}>
+                  <span className="eyebrow block">{i.kind === "action" ? t("actions.column") : t("documentKinds.RECOMMENDATION")}</span>
                   {i.title}
                   {i.raci.some((r) => r.role === "A") ? null : <span className="warn-text block small">{t("actions.missingAccountable")}</span>}
                 </th>

@@ -111,3 +111,35 @@ export async function existingTargetAreaIds(db: DbClient, forumId: string, ids: 
   const rows = await db.targetArea.findMany({ where: { forumId, id: { in: ids }, archivedAt: null }, select: { id: true } });
   return rows.map((r) => r.id);
 }
+
+/** A document's RACI rows (recommendations have responsibilities too). */
+export async function loadDocumentRaci(db: DbClient, documentId: string) {
+  const rows = await db.responsibility.findMany({
+    where: { documentId },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
+  });
+  return rows;
+}
+
+export async function replaceDocumentRaci(db: Db, actor: Actor, forumId: string, documentId: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
+  return db.$transaction(async (tx) => {
+    const view = (rows: Awaited<ReturnType<typeof loadDocumentRaci>>) => rows.map((r) => `${r.role}:${r.user?.name ?? `gruppe ${r.group?.name}`}`);
+    const before = await loadDocumentRaci(tx, documentId);
+    await tx.responsibility.deleteMany({ where: { documentId } });
+    if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ documentId, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
+    const after = await loadDocumentRaci(tx, documentId);
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "document.raci", entityType: "Document", entityId: documentId, before: view(before), after: view(after) });
+    return after;
+  });
+}
+
+/** Recommendations of a group with their RACI rows (for the responsibility matrix). */
+export async function groupRecommendationsRaci(db: DbClient, groupId: string) {
+  const docs = await db.document.findMany({
+    where: { groupId, kind: "RECOMMENDATION", archivedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, title: true, responsibilities: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } },
+  });
+  return docs.map((d) => ({ id: d.id, title: d.title, raci: d.responsibilities }));
+}

@@ -1,6 +1,6 @@
 import { createItem, findItemForAccess, loadGroupBoard, loadItem, replaceRaci, updateItem, type BoardItem } from "../db/actions.ts";
 import { db } from "../db/client.ts";
-import { findDocumentForRoom } from "../db/documents.ts";
+import { findDocumentForRoom, replaceDocumentRaci } from "../db/documents.ts";
 import type { ForumAccess } from "../db/forums.ts";
 import { findGroup, type Actor } from "../db/groups.ts";
 import { findForumMember } from "../db/users.ts";
@@ -64,12 +64,25 @@ export async function updateAction(access: ForumAccess, actor: Actor, id: string
   return result.after;
 }
 
-export async function setResponsibilities(access: ForumAccess, actor: Actor, id: string, input: RaciInput) {
-  const item = await itemForWrite(access, id);
+async function checkParties(access: ForumAccess, input: RaciInput) {
   for (const a of input.assignments) {
     if (a.userId && !(await findForumMember(db(), access.forum.id, a.userId))) throw new AppError("invalid_input", "errors.unknownOwner");
     if (a.groupId && !(await findGroup(db(), access.forum.id, a.groupId))) throw new AppError("invalid_input", "errors.notFound");
   }
+}
+
+/** RACI of a recommendation (or any document): the owning group's members and the project leader. */
+export async function setDocumentResponsibilities(access: ForumAccess, actor: Actor, documentId: string, input: RaciInput) {
+  const doc = await findDocumentForRoom(db(), documentId);
+  if (!doc || doc.forumId !== access.forum.id) throw new AppError("not_found");
+  if (!canEditGroupContent(access, doc.groupId)) throw new AppError("forbidden");
+  await checkParties(access, input);
+  return replaceDocumentRaci(db(), actor, access.forum.id, documentId, input.assignments);
+}
+
+export async function setResponsibilities(access: ForumAccess, actor: Actor, id: string, input: RaciInput) {
+  const item = await itemForWrite(access, id);
+  await checkParties(access, input);
   const result = await replaceRaci(db(), actor, access.forum.id, item.id, input.assignments);
   if (!result) throw new AppError("not_found");
   await afterChange(access, actor, result.before, result.after);

@@ -168,3 +168,38 @@ describe("the board room (stock y-websocket clients)", () => {
     await until(() => o.closeCodes.includes(4403) && n.closeCodes.includes(4401), "refused");
   });
 });
+
+describe("responsibilities for recommendations", () => {
+  it("are set by the group's members, refused to others, and limited to one Accountable", async () => {
+    const doc = await db.document.findFirstOrThrow({ where: { groupId, kind: "RECOMMENDATION" } });
+    const path = `/api/forums/ostfold/documents/${doc.id}/raci`;
+    const ok = await c.member.json(path, "PUT", { assignments: [{ userId: ids.member, role: "A" }, { groupId, role: "R" }] });
+    expect(ok.status).toBe(200);
+    expect(await db.responsibility.count({ where: { documentId: doc.id } })).toBe(2);
+    expect((await c.member.json(path, "PUT", { assignments: [{ userId: ids.member, role: "A" }, { userId: ids.member2, role: "A" }] })).status).toBe(400);
+    expect((await c.steering.json(path, "PUT", { assignments: [] })).status).toBe(403);
+    expect((await c.outsider.json(path, "PUT", { assignments: [] })).status).toBe(404);
+    expect(await db.responsibility.count({ where: { documentId: doc.id } })).toBe(2);
+  });
+});
+
+describe("CSV export of the overview", () => {
+  it("is UTF-8 with a byte-order mark and semicolons, in Norwegian, with the screen's filters", async () => {
+    const title = `Eksport æøå ${Date.now()}`;
+    await createAs(c.member, { title, ownerId: ids.member2, dueDate: "2020-01-01" });
+    const res = await c.steering.fetch("/api/forums/ostfold/actions.csv?overdue=1");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="tiltak-ostfold-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.split("\r\n");
+    expect(lines[0]).toBe("Gruppe;Tittel;Status;Eier;Ansvarlig (A);Frist;Målområde;Beskrivelse");
+    expect(lines.some((l) => l.startsWith(`Kompetansegruppe relevant kompetanse;${title};Åpen;Ole Johansen;Ole Johansen;2020-01-01;`))).toBe(true);
+    // Only overdue items: nothing due in the future.
+    for (const line of lines.slice(1).filter(Boolean)) expect(line.split(";")[5]! < new Date().toISOString().slice(0, 10)).toBe(true);
+    expect((await c.anonymous.fetch("/api/forums/ostfold/actions.csv")).status).toBe(401);
+    expect((await c.outsider.fetch("/api/forums/ostfold/actions.csv")).status).toBe(404);
+  });
+});

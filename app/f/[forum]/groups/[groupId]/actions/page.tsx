@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
+import { groupRecommendationsRaci } from "@/lib/db/documents";
 import { getGroupPage } from "@/lib/db/groups";
 import { boardContext, loadGroupBoard } from "@/lib/services/board-page-data";
 import { canEditGroupContent } from "@/lib/services/permissions";
@@ -26,7 +27,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function GroupActionsPage(props: Props) {
   const { access, group } = await load(props);
   const t = await getT();
-  const [ctx, items] = await Promise.all([boardContext(access), loadGroupBoard(db(), group.id)]);
+  const [ctx, items, recommendations] = await Promise.all([boardContext(access), loadGroupBoard(db(), group.id), groupRecommendationsRaci(db(), group.id)]);
   return (
     <>
       <p className="breadcrumbs">
@@ -39,7 +40,7 @@ export default async function GroupActionsPage(props: Props) {
       </header>
       <GroupBoard
         forum={access.forum.slug} groupId={group.id} initial={items} today={ctx.today} canWrite={canEditGroupContent(access, group.id)}
-        choices={ctx.choices} members={group.members.map((m) => ({ id: m.id, name: m.name }))} allGroups={ctx.groups}
+        choices={ctx.choices} members={group.members.map((m) => ({ id: m.id, name: m.name }))} allGroups={ctx.groups} recommendations={recommendations}
       />
     </>
   );
