@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "next-env.d.ts", "bench/peers/node_modules/**", "bench/results/**"],
   },
 ];
 

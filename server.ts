@@ -5,6 +5,7 @@ import next from "next";
 import { envOrExit, prepareDatabase } from "./lib/boot.ts";
 import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
+import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
 import { runReminders } from "./lib/services/reminders.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
@@ -43,6 +44,7 @@ const server = http.createServer((req, res) => {
 
 const realtime = createRealtimeServer({
   db: db(),
+  databaseUrl: env.DATABASE_URL,
   maxFrameBytes: env.COLLAB_MAX_FRAME_BYTES,
   maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
   idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
@@ -61,6 +63,8 @@ server.listen(env.PORT, env.HOST, () => {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   console.log(`Samråd is ready on ${env.APP_URL} (listening on port ${port})`);
 });
+
+if (env.METRICS_LOG) startMetricsReporter(() => realtime.stats());
 
 // Due-date reminders: shortly after start, then every hour.
 const remind = () => runReminders().catch((error: unknown) => console.error("Reminders failed", error));

@@ -39,6 +39,7 @@ export const envSchema = z
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.no:587")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Samråd <samrad@localhost>"),
+    METRICS_LOG: bool(false),
   })
   .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);

@@ -20,12 +20,6 @@ export async function loadDocumentState(db: DbClient, documentId: string) {
   return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates };
 }
 
-/** Appends one (merged) update to the log; returns its row id. */
-export async function appendDocumentUpdate(db: DbClient, documentId: string, data: Uint8Array): Promise<number> {
-  const row = await db.documentUpdate.create({ data: { documentId, data: Buffer.from(data) }, select: { id: true } });
-  return row.id;
-}
-
 /** Replaces the snapshot and drops the log rows it now contains, in one transaction. */
 export async function compactDocument(db: Db, documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) {
   await db.$transaction([

@@ -5,6 +5,7 @@ import { readCookie, sessionCookieName, userFromSessionToken } from "../auth/ses
 import type { Db } from "../db/client.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { loadGroupBoard } from "../db/actions.ts";
+import { openUpdateLog } from "../db/update-log.ts";
 import { onAccessChange, onBoardChange, type AccessChange } from "./access-events.ts";
 import { decideRoomAccess } from "./authorize.ts";
 import { SyncRoom, type Connection, type RoomLimits } from "./sync-room.ts";
@@ -13,6 +14,8 @@ import { boardRoom, COLLAB_PATH, parseRoom, type RoomRef } from "./rooms.ts";
 
 export interface RealtimeOptions extends Partial<RoomLimits> {
   db: Db;
+  /** The SQLite file the update log is appended to (the same database as `db`). */
+  databaseUrl: string;
   /** Largest websocket frame accepted; bigger ones close the socket (1009). */
   maxFrameBytes?: number;
   /** How long an empty room stays in memory before it is flushed and unloaded. */
@@ -58,6 +61,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const idleUnloadMs = options.idleUnloadMs ?? 10_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024, perMessageDeflate: false });
   const rooms = new Map<string, RoomEntry>();
+  const updateLog = openUpdateLog(options.databaseUrl);
   const members = new Map<WebSocket, Member>();
 
   async function acquire(name: string, ref: RoomRef): Promise<SyncRoom> {
@@ -67,7 +71,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       entry = rooms.get(name);
     }
     if (!entry) {
-      const ready = ref.kind === "document" ? SyncRoom.load(db, ref.id, limits, log) : SyncRoom.board(db, ref.id, limits, log);
+      const ready = ref.kind === "document" ? SyncRoom.load(db, updateLog, ref.id, limits, log) : SyncRoom.board(db, ref.id, limits, log);
       const created: RoomEntry = { ref, ready };
       created.ready.catch(() => rooms.delete(name));
       rooms.set(name, created);
@@ -239,6 +243,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       );
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       wss.close();
+      updateLog.close();
     },
   };
 }

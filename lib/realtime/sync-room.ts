@@ -6,7 +6,8 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
 import { anchoredItems, loadGroupBoard, setAnchorMissing, type BoardItem } from "../db/actions.ts";
-import { appendDocumentUpdate, compactDocument, loadDocumentState } from "../db/documents.ts";
+import { compactDocument, loadDocumentState } from "../db/documents.ts";
+import type { UpdateLog } from "../db/update-log.ts";
 import { announceBoardChange } from "./access-events.ts";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import {
@@ -86,6 +87,7 @@ export class SyncRoom {
 
   private constructor(
     private readonly db: Db,
+    private readonly updateLog: UpdateLog | null,
     /** The document id (document rooms) or the group id (board rooms). */
     readonly documentId: string,
     private readonly limits: RoomLimits,
@@ -102,7 +104,7 @@ export class SyncRoom {
 
   /** A board room filled from the database. */
   static async board(db: Db, groupId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
-    const room = new SyncRoom(db, groupId, limits, log, false);
+    const room = new SyncRoom(db, null, groupId, limits, log, false);
     room.applyBoard(await loadGroupBoard(db, groupId));
     return room;
   }
@@ -121,8 +123,8 @@ export class SyncRoom {
   }
 
   /** Loads a document room: snapshot + log from the database. */
-  static async load(db: Db, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
-    const room = new SyncRoom(db, documentId, limits, log, true);
+  static async load(db: Db, updateLog: UpdateLog, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
+    const room = new SyncRoom(db, updateLog, documentId, limits, log, true);
     const { title, snapshot, updates } = await loadDocumentState(db, documentId);
     room.doc.transact(() => {
       if (snapshot) Y.applyUpdate(room.doc, snapshot);
@@ -332,7 +334,7 @@ export class SyncRoom {
       const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       try {
-        this.lastUpdateRowId = await appendDocumentUpdate(this.db, this.documentId, merged);
+        this.lastUpdateRowId = this.updateLog!.append(this.documentId, merged);
       } catch (error) {
         this.pending = batch.concat(this.pending);
         failures += 1;
