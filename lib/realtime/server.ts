@@ -42,6 +42,30 @@ interface Member {
 
 /** Frames a client may send before it is authorised (they are queued, then handled). */
 const MAX_EARLY_FRAMES = 64;
+/**
+ * How long a session lookup and an access decision are reused for new sockets. A join storm (a
+ * meeting starting, a page with several boards) asks the same questions hundreds of times a second;
+ * access changes made through the app clear the decisions at once.
+ */
+const DECISION_TTL_MS = 5000;
+
+/** A small time-limited memo of promises (failed lookups are not kept). */
+function ttlMemo<T>(ttlMs: number) {
+  const entries = new Map<string, { at: number; value: Promise<T> }>();
+  return {
+    get(key: string, load: () => Promise<T>): Promise<T> {
+      const now = Date.now();
+      const hit = entries.get(key);
+      if (hit && now - hit.at < ttlMs) return hit.value;
+      if (entries.size > 10_000) for (const [k, e] of entries) if (now - e.at >= ttlMs) entries.delete(k);
+      const value = load();
+      entries.set(key, { at: now, value });
+      value.catch(() => entries.delete(key));
+      return value;
+    },
+    clear: () => entries.clear(),
+  };
+}
 
 /**
  * The sync server: stock y-websocket protocol over `ws`, at /collab/<room>, on the app's own port.
@@ -63,6 +87,8 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const rooms = new Map<string, RoomEntry>();
   const updateLog = openUpdateLog(options.databaseUrl);
   const members = new Map<WebSocket, Member>();
+  const sessions = ttlMemo<Awaited<ReturnType<typeof userFromSessionToken>>>(DECISION_TTL_MS);
+  const decisions = ttlMemo<Awaited<ReturnType<typeof decideRoomAccess>>>(DECISION_TTL_MS);
 
   async function acquire(name: string, ref: RoomRef): Promise<SyncRoom> {
     let entry = rooms.get(name);
@@ -119,9 +145,10 @@ export function createRealtimeServer(options: RealtimeOptions) {
     });
 
     try {
-      const user = await userFromSessionToken(readCookie(req.headers.cookie, sessionCookieName()));
+      const token = readCookie(req.headers.cookie, sessionCookieName());
+      const user = token ? await sessions.get(token, () => userFromSessionToken(token)) : null;
       if (!user) return ws.close(CLOSE.unauthenticated, "unauthenticated");
-      const decision = await decideRoomAccess(db, user.id, ref);
+      const decision = await decisions.get(`${user.id}|${name}`, () => decideRoomAccess(db, user.id, ref));
       if (!decision.ok) return ws.close(decision.code, decision.reason);
       if (ws.readyState !== ws.OPEN) return;
       const room = await acquire(name, ref);
@@ -155,6 +182,8 @@ export function createRealtimeServer(options: RealtimeOptions) {
   }
 
   const stopListening = onAccessChange((change: AccessChange) => {
+    decisions.clear();
+    sessions.clear();
     void recheck((m) => m.forumId === change.forumId && (change.userId === undefined || m.conn.userId === change.userId));
   });
   // Board rooms follow the database: after each committed change the group's items are re-read,
