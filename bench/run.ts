@@ -256,7 +256,7 @@ const editing = (id: string, title: string, servers: ServerKind[], plan: { rooms
   run: async (kind) => {
     const server = await startServer(kind);
     try {
-      const durationMs = dur(8000, 2500);
+      const durationMs = dur(5000, 2500);
       const results = await runShards(server, { ...plan, rooms: Array.from({ length: plan.rooms }, (_, i) => roomName(i)), durationMs });
       const lat = merged(results, "latency");
       const d = checkDelivery(results);
@@ -290,9 +290,9 @@ const scenarios: Scenario[] = [
     run: async (kind) => {
       const server = await startServer(kind);
       try {
-        await sleep(dur(2500, 1500));
+        await sleep(1500);
         const before = server.metrics.at(-1)!.rss;
-        const results = await runShards(server, { rooms: Array.from({ length: 200 }, (_, i) => roomName(i)), clientsPerRoom: 5, shards: 2, durationMs: dur(4000, 2500), joinSpreadMs: 1000 });
+        const results = await runShards(server, { rooms: Array.from({ length: 200 }, (_, i) => roomName(i)), clientsPerRoom: 5, shards: 2, durationMs: dur(3000, 2500), joinSpreadMs: 1000 });
         const after = Math.max(...server.metrics.slice(-3).map((m) => m.rss));
         const connections = server.metrics.at(-1)!.connections;
         return { "KB RSS/connection": (after - before) / 1000 / 1024, "RSS before MB": before / 2 ** 20, "RSS after MB": after / 2 ** 20, connections, ...loadValidity(results) };

@@ -57,6 +57,8 @@ export class Connection {
 
 const LOAD_ORIGIN = Symbol("load");
 const SERVER_ORIGIN = Symbol("server");
+/** How often readers (not authors) are told what is saved, at most. */
+const SAVED_COALESCE_MS = 200;
 /** How often a document room looks for anchored paragraphs that were deleted (or came back). */
 const ANCHOR_CHECK_MS = 1000;
 
@@ -75,6 +77,9 @@ export class SyncRoom {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
   private pending: Uint8Array[] = [];
+  /** Connections whose own edits are in `pending`: they hear "saved" as soon as it is. */
+  private pendingAuthors = new Set<Connection>();
+  private savedTimer: NodeJS.Timeout | null = null;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private persistedStateVector: Uint8Array;
@@ -244,6 +249,7 @@ export class SyncRoom {
     this.broadcast(encoding.toUint8Array(e), origin instanceof Connection ? origin : null);
     if (!this.persist) return;
     this.pending.push(update);
+    if (origin instanceof Connection) this.pendingAuthors.add(origin);
     this.scheduleFlush();
     this.scheduleAnchorCheck();
   }
@@ -329,7 +335,9 @@ export class SyncRoom {
     let failures = 0;
     while (this.pending.length) {
       const batch = this.pending;
+      const authors = this.pendingAuthors;
       this.pending = [];
+      this.pendingAuthors = new Set();
       // Everything applied so far is in this batch or already stored: after the write, this is saved.
       const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
@@ -337,6 +345,7 @@ export class SyncRoom {
         this.lastUpdateRowId = this.updateLog!.append(this.documentId, merged);
       } catch (error) {
         this.pending = batch.concat(this.pending);
+        for (const a of authors) this.pendingAuthors.add(a);
         failures += 1;
         this.log(`could not store an update of document ${this.documentId} (attempt ${failures}); retrying`, error);
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
@@ -344,9 +353,24 @@ export class SyncRoom {
       }
       this.rowsSinceSnapshot += 1;
       this.persistedStateVector = stateVector;
-      this.broadcast(encodeSaved(stateVector), null);
+      this.announceSaved(authors);
     }
     if (this.rowsSinceSnapshot >= this.limits.compactEveryRows) await this.compact();
+  }
+
+  /**
+   * Tells who is waiting for it at once (the authors of what was just stored); everyone else hears
+   * it at most every SAVED_COALESCE_MS, which keeps a busy room from sending one extra frame to
+   * every connection for every write.
+   */
+  private announceSaved(authors: Set<Connection>) {
+    const message = encodeSaved(this.persistedStateVector);
+    for (const conn of authors) if (this.connections.get(conn.ws) === conn) this.send(conn, message);
+    if (this.savedTimer) return;
+    this.savedTimer = setTimeout(() => {
+      this.savedTimer = null;
+      if (!this.closed) this.broadcast(encodeSaved(this.persistedStateVector), null);
+    }, SAVED_COALESCE_MS);
   }
 
   /** Folds the log into the snapshot. Only when nothing is pending, so the snapshot holds exactly what is stored. */
@@ -373,6 +397,8 @@ export class SyncRoom {
   async unload() {
     if (this.timer) clearTimeout(this.timer);
     if (this.anchorTimer) clearTimeout(this.anchorTimer);
+    if (this.savedTimer) clearTimeout(this.savedTimer);
+    this.savedTimer = null;
     this.timer = null;
     this.anchorTimer = null;
     if (this.persist) {

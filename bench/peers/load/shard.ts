@@ -130,11 +130,11 @@ async function run() {
   const wallMs = now() - t0;
   loop.disable();
   phase = "settle";
-  // Let deliveries and acknowledgements finish: quiet for 1 s (at most 15 s).
+  // Let deliveries and acknowledgements finish: quiet for 0.5 s (at most 15 s).
   const deadline = now() + 15_000;
   while (now() < deadline) {
     const ackPending = config.trackSaved && tracked.some((t) => t.pendingAcks.length > 0);
-    if (now() - lastRemote > 1000 && !ackPending) break;
+    if (now() - lastRemote > 500 && !ackPending) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { cpuShare: (cpu.user + cpu.system) / 1000 / wallMs, loopP99: loop.percentile(99) / 1e6 };
