@@ -429,6 +429,16 @@ const fmt = (v: number | string | boolean | undefined) =>
   typeof v === "number" ? (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2)) : v === undefined ? "–" : String(v);
 
 async function main() {
+  // --render=<results.json>: rewrite docs/benchmarks.md from a finished run (e.g. after editing bench/analysis.md).
+  const render = args.find((a) => a.startsWith("--render="))?.slice(9);
+  if (render) {
+    const output = JSON.parse(readFileSync(render, "utf8"));
+    const table = renderTable(output.report);
+    mkdirSync("docs", { recursive: true });
+    writeFileSync("docs/benchmarks.md", renderDoc(output, table));
+    console.log(table);
+    return;
+  }
   const started = Date.now();
   if (!existsSync(path.join(PEERS, "node_modules"))) {
     console.log("Installing the peers (bench/peers, pinned) …");
@@ -486,7 +496,10 @@ async function main() {
   writeFileSync(`bench/results/${stamp}${QUICK ? "-quick" : ""}.json`, JSON.stringify(output, null, 2));
   const table = renderTable(report);
   console.log(`\n${table}\n\nFinished in ${elapsed.toFixed(0)} s; results in bench/results/${stamp}${QUICK ? "-quick" : ""}.json`);
-  if (!QUICK) writeFileSync("docs/benchmarks.md", renderDoc(output, table));
+  if (!QUICK) {
+    mkdirSync("docs", { recursive: true });
+    writeFileSync("docs/benchmarks.md", renderDoc(output, table));
+  }
   rmSync(TMP, { recursive: true, force: true });
 }
 
