@@ -32,11 +32,14 @@ export function readCookie(header: string | null | undefined, name: string): str
  * The user behind a session token, checked against the database on every call: a deleted or
  * disabled user, or a session older than the last password change, yields null.
  */
-export async function userFromSessionToken(token: string | undefined): Promise<SessionUser | null> {
+export async function userFromSessionToken(
+  token: string | undefined,
+  lookup: (id: string) => Promise<SessionUser | null> = (id) => findActiveUser(db(), id),
+): Promise<SessionUser | null> {
   if (!token) return null;
   const payload = await decode({ token, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!payload?.sub) return null;
-  const user = await findActiveUser(db(), payload.sub);
+  const user = await lookup(payload.sub);
   if (!user || (payload.sv ?? 0) !== user.sessionVersion) return null;
   return user;
 }

@@ -69,11 +69,6 @@ export async function findItemForAccess(db: DbClient, id: string) {
   return db.actionItem.findUnique({ where: { id }, select: { id: true, forumId: true, groupId: true, ownerId: true } });
 }
 
-/** Anchored items of a document: which block each points at and whether it is missing. */
-export async function anchoredItems(db: DbClient, documentId: string) {
-  return db.actionItem.findMany({ where: { anchorDocumentId: documentId }, select: { id: true, groupId: true, anchorBlockId: true, anchorMissing: true } });
-}
-
 export async function setAnchorMissing(db: DbClient, ids: string[], missing: boolean) {
   if (ids.length) await db.actionItem.updateMany({ where: { id: { in: ids } }, data: { anchorMissing: missing } });
 }

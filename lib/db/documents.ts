@@ -11,15 +11,6 @@ export async function findDocumentForRoom(db: DbClient, documentId: string) {
   });
 }
 
-/** Snapshot plus the update log written after it, oldest first. */
-export async function loadDocumentState(db: DbClient, documentId: string) {
-  const [doc, updates] = await Promise.all([
-    db.document.findUnique({ where: { id: documentId }, select: { state: true, title: true } }),
-    db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" }, select: { id: true, data: true } }),
-  ]);
-  return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates };
-}
-
 /** Replaces the snapshot and drops the log rows it now contains, in one transaction. */
 export async function compactDocument(db: Db, documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) {
   await db.$transaction([

@@ -42,11 +42,6 @@ export async function findGroup(db: DbClient, forumId: string, groupId: string) 
   return db.group.findFirst({ where: { id: groupId, forumId, archivedAt: null }, select: groupSelect });
 }
 
-/** The forum a (not archived) group belongs to. */
-export async function findGroupForum(db: DbClient, groupId: string) {
-  return db.group.findFirst({ where: { id: groupId, archivedAt: null }, select: { forumId: true } });
-}
-
 export async function listGroups(db: DbClient, forumId: string) {
   return db.group.findMany({
     where: { forumId, archivedAt: null },

@@ -1,7 +1,4 @@
-import type { Db } from "../db/client.ts";
-import { findDocumentForRoom } from "../db/documents.ts";
-import { findForumAccess } from "../db/forums.ts";
-import { findGroupForum } from "../db/groups.ts";
+import type { RealtimeStore } from "../db/realtime-store.ts";
 import { canEditGroupContent } from "../services/permissions.ts";
 import { CLOSE, type AccessMode } from "./protocol.ts";
 import type { RoomRef } from "./rooms.ts";
@@ -13,17 +10,17 @@ export type RoomDecision = { ok: true; mode: AccessMode; forumId: string } | { o
  * members of the owning group and the project leader write; every other member of the forum reads;
  * nobody else gets in. Archived documents are read-only for everyone. Boards are read-only for all.
  */
-export async function decideRoomAccess(db: Db, userId: string, room: RoomRef): Promise<RoomDecision> {
+export async function decideRoomAccess(store: RealtimeStore, userId: string, room: RoomRef): Promise<RoomDecision> {
   if (room.kind === "board") {
     // Every member of the forum reads every board; nobody writes to it (the server does, from the database).
-    const group = await findGroupForum(db, room.id);
+    const group = store.groupForum(room.id);
     if (!group) return { ok: false, code: CLOSE.notFound, reason: "no such group" };
-    if (!(await findForumAccess(db, userId, { id: group.forumId }))) return { ok: false, code: CLOSE.forbidden, reason: "no access" };
+    if (!store.forumAccess(userId, group.forumId)) return { ok: false, code: CLOSE.forbidden, reason: "no access" };
     return { ok: true, mode: "read", forumId: group.forumId };
   }
-  const doc = await findDocumentForRoom(db, room.id);
+  const doc = store.document(room.id);
   if (!doc) return { ok: false, code: CLOSE.notFound, reason: "no such document" };
-  const access = await findForumAccess(db, userId, { id: doc.forumId });
+  const access = store.forumAccess(userId, doc.forumId);
   if (!access) return { ok: false, code: CLOSE.forbidden, reason: "no access" };
   const write = doc.archivedAt === null && canEditGroupContent(access, doc.groupId);
   return { ok: true, mode: write ? "write" : "read", forumId: doc.forumId };

@@ -5,7 +5,7 @@ import { readCookie, sessionCookieName, userFromSessionToken } from "../auth/ses
 import type { Db } from "../db/client.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { loadGroupBoard } from "../db/actions.ts";
-import { openUpdateLog } from "../db/update-log.ts";
+import { openRealtimeStore } from "../db/realtime-store.ts";
 import { onAccessChange, onBoardChange, type AccessChange } from "./access-events.ts";
 import { decideRoomAccess } from "./authorize.ts";
 import { SyncRoom, type Connection, type RoomLimits } from "./sync-room.ts";
@@ -85,7 +85,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const idleUnloadMs = options.idleUnloadMs ?? 10_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024, perMessageDeflate: false });
   const rooms = new Map<string, RoomEntry>();
-  const updateLog = openUpdateLog(options.databaseUrl);
+  const store = openRealtimeStore(options.databaseUrl);
   const members = new Map<WebSocket, Member>();
   const sessions = ttlMemo<Awaited<ReturnType<typeof userFromSessionToken>>>(DECISION_TTL_MS);
   const decisions = ttlMemo<Awaited<ReturnType<typeof decideRoomAccess>>>(DECISION_TTL_MS);
@@ -97,7 +97,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       entry = rooms.get(name);
     }
     if (!entry) {
-      const ready = ref.kind === "document" ? SyncRoom.load(db, updateLog, ref.id, limits, log) : SyncRoom.board(db, ref.id, limits, log);
+      const ready = ref.kind === "document" ? SyncRoom.load(db, store, ref.id, limits, log) : SyncRoom.board(db, ref.id, limits, log);
       const created: RoomEntry = { ref, ready };
       created.ready.catch(() => rooms.delete(name));
       rooms.set(name, created);
@@ -146,9 +146,9 @@ export function createRealtimeServer(options: RealtimeOptions) {
 
     try {
       const token = readCookie(req.headers.cookie, sessionCookieName());
-      const user = token ? await sessions.get(token, () => userFromSessionToken(token)) : null;
+      const user = token ? await sessions.get(token, () => userFromSessionToken(token, async (id) => store.user(id))) : null;
       if (!user) return ws.close(CLOSE.unauthenticated, "unauthenticated");
-      const decision = await decisions.get(`${user.id}|${name}`, () => decideRoomAccess(db, user.id, ref));
+      const decision = await decisions.get(`${user.id}|${name}`, () => decideRoomAccess(store, user.id, ref));
       if (!decision.ok) return ws.close(decision.code, decision.reason);
       if (ws.readyState !== ws.OPEN) return;
       const room = await acquire(name, ref);
@@ -170,7 +170,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
   async function recheck(filter: (m: Member) => boolean) {
     for (const [ws, m] of [...members]) {
       if (!filter(m)) continue;
-      const decision = await decideRoomAccess(db, m.conn.userId, m.ref).catch(() => null);
+      const decision = await decideRoomAccess(store, m.conn.userId, m.ref).catch(() => null);
       if (!members.has(ws)) continue;
       if (!decision) continue;
       if (!decision.ok) {
@@ -272,7 +272,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       );
       for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
       wss.close();
-      updateLog.close();
+      store.close();
     },
   };
 }

@@ -5,9 +5,9 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
-import { anchoredItems, loadGroupBoard, setAnchorMissing, type BoardItem } from "../db/actions.ts";
-import { compactDocument, loadDocumentState } from "../db/documents.ts";
-import type { UpdateLog } from "../db/update-log.ts";
+import { loadGroupBoard, setAnchorMissing, type BoardItem } from "../db/actions.ts";
+import { compactDocument } from "../db/documents.ts";
+import type { RealtimeStore } from "../db/realtime-store.ts";
 import { announceBoardChange } from "./access-events.ts";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import {
@@ -92,7 +92,7 @@ export class SyncRoom {
 
   private constructor(
     private readonly db: Db,
-    private readonly updateLog: UpdateLog | null,
+    private readonly store: RealtimeStore | null,
     /** The document id (document rooms) or the group id (board rooms). */
     readonly documentId: string,
     private readonly limits: RoomLimits,
@@ -128,9 +128,9 @@ export class SyncRoom {
   }
 
   /** Loads a document room: snapshot + log from the database. */
-  static async load(db: Db, updateLog: UpdateLog, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
-    const room = new SyncRoom(db, updateLog, documentId, limits, log, true);
-    const { title, snapshot, updates } = await loadDocumentState(db, documentId);
+  static async load(db: Db, store: RealtimeStore, documentId: string, limits: RoomLimits, log: (message: string, error?: unknown) => void) {
+    const room = new SyncRoom(db, store, documentId, limits, log, true);
+    const { title, snapshot, updates } = store.documentState(documentId);
     room.doc.transact(() => {
       if (snapshot) Y.applyUpdate(room.doc, snapshot);
       for (const u of updates) Y.applyUpdate(room.doc, u.data);
@@ -266,7 +266,7 @@ export class SyncRoom {
   }
 
   private async checkAnchors() {
-    const items = await anchoredItems(this.db, this.documentId);
+    const items = this.store!.anchoredItems(this.documentId);
     if (items.length === 0 || this.closed) return;
     const present = blockIds(this.doc.getXmlFragment("default"));
     const gone = items.filter((i) => !i.anchorMissing && !present.has(i.anchorBlockId ?? ""));
@@ -342,7 +342,7 @@ export class SyncRoom {
       const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       try {
-        this.lastUpdateRowId = this.updateLog!.append(this.documentId, merged);
+        this.lastUpdateRowId = this.store!.append(this.documentId, merged);
       } catch (error) {
         this.pending = batch.concat(this.pending);
         for (const a of authors) this.pendingAuthors.add(a);
