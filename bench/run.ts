@@ -256,7 +256,7 @@ const editing = (id: string, title: string, servers: ServerKind[], plan: { rooms
   run: async (kind) => {
     const server = await startServer(kind);
     try {
-      const durationMs = dur(5000, 2500);
+      const durationMs = dur(5000, 2000);
       const results = await runShards(server, { ...plan, rooms: Array.from({ length: plan.rooms }, (_, i) => roomName(i)), durationMs });
       const lat = merged(results, "latency");
       const d = checkDelivery(results);
@@ -290,9 +290,9 @@ const scenarios: Scenario[] = [
     run: async (kind) => {
       const server = await startServer(kind);
       try {
-        await sleep(1500);
+        await sleep(dur(1500, 1000));
         const before = server.metrics.at(-1)!.rss;
-        const results = await runShards(server, { rooms: Array.from({ length: 200 }, (_, i) => roomName(i)), clientsPerRoom: 5, shards: 2, durationMs: dur(3000, 2500), joinSpreadMs: 1000 });
+        const results = await runShards(server, { rooms: Array.from({ length: 200 }, (_, i) => roomName(i)), clientsPerRoom: 5, shards: 2, durationMs: dur(3000, 1500), joinSpreadMs: 1000 });
         const after = Math.max(...server.metrics.slice(-3).map((m) => m.rss));
         const connections = server.metrics.at(-1)!.connections;
         return { "KB RSS/connection": (after - before) / 1000 / 1024, "RSS before MB": before / 2 ** 20, "RSS after MB": after / 2 ** 20, connections, ...loadValidity(results) };
@@ -387,7 +387,7 @@ const scenarios: Scenario[] = [
         await db.$disconnect();
         const web = (url: string, withCookie: boolean) => {
           const full = pin(1, [process.execPath, "--import", "tsx", path.join(PEERS, "load/web.ts")]);
-          const r = spawnSync(full[0]!, full.slice(1), { env: { ...process.env, WEB_CONFIG: JSON.stringify({ url, cookie: withCookie ? cookie : undefined, connections: 50, durationS: dur(10, 4) }) }, encoding: "utf8" });
+          const r = spawnSync(full[0]!, full.slice(1), { env: { ...process.env, WEB_CONFIG: JSON.stringify({ url, cookie: withCookie ? cookie : undefined, connections: 50, durationS: dur(10, 3) }) }, encoding: "utf8" });
           const line = r.stdout.split("\n").find((l) => l.startsWith("RESULT "));
           if (!line) throw new Error(`web load failed: ${r.stderr.slice(0, 500)}`);
           if (process.env.BENCH_DEBUG) console.error(line);
