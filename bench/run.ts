@@ -291,6 +291,8 @@ const scenarios: Scenario[] = [
       const server = await startServer(kind);
       try {
         await sleep(dur(1500, 1000));
+        // The baseline is the last report before any client connects (wait for the first one).
+        while (server.metrics.length === 0) await sleep(100);
         const before = server.metrics.at(-1)!.rss;
         const results = await runShards(server, { rooms: Array.from({ length: 200 }, (_, i) => roomName(i)), clientsPerRoom: 5, shards: 2, durationMs: dur(3000, 1500), joinSpreadMs: 1000 });
         const after = Math.max(...server.metrics.slice(-3).map((m) => m.rss));
