@@ -1,4 +1,5 @@
 import { appendAudit } from "./audit.ts";
+import { raciSummary } from "./raci.ts";
 import type { Db } from "./client.ts";
 import type { Actor } from "./groups.ts";
 import type { ActionStatus, DbClient } from "./types.ts";
@@ -139,8 +140,7 @@ export async function replaceRaci(db: Db, actor: Actor, forumId: string, id: str
     if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
     await tx.actionItem.update({ where: { id }, data: { updatedAt: new Date() } });
     const after = (await loadItem(tx, id))!;
-    const view = (i: BoardItem) => i.raci.map((r) => `${r.role}:${r.user?.name ?? `gruppe ${r.group?.name}`}`);
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: view(before), after: view(after) });
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
     return { before, after };
   });
 }

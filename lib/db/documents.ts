@@ -1,4 +1,5 @@
 import { appendAudit } from "./audit.ts";
+import { raciSummary } from "./raci.ts";
 import type { Db } from "./client.ts";
 import type { Actor } from "./groups.ts";
 import type { DbClient, DocumentKind } from "./types.ts";
@@ -109,12 +110,11 @@ export async function loadDocumentRaci(db: DbClient, documentId: string) {
 
 export async function replaceDocumentRaci(db: Db, actor: Actor, forumId: string, documentId: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
   return db.$transaction(async (tx) => {
-    const view = (rows: Awaited<ReturnType<typeof loadDocumentRaci>>) => rows.map((r) => `${r.role}:${r.user?.name ?? `gruppe ${r.group?.name}`}`);
     const before = await loadDocumentRaci(tx, documentId);
     await tx.responsibility.deleteMany({ where: { documentId } });
     if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ documentId, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
     const after = await loadDocumentRaci(tx, documentId);
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "document.raci", entityType: "Document", entityId: documentId, before: view(before), after: view(after) });
+    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "document.raci", entityType: "Document", entityId: documentId, before: raciSummary(before), after: raciSummary(after) });
     return after;
   });
 }
