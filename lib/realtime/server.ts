@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { loadGroupBoard } from "../db/actions.ts";
 import { openRealtimeStore } from "../db/realtime-store.ts";
-import { onAccessChange, onBoardChange, type AccessChange } from "./access-events.ts";
+import { subscribe } from "../events/bus.ts";
 import { decideRoomAccess } from "./authorize.ts";
 import { SyncRoom, type Connection, type RoomLimits } from "./sync-room.ts";
 import { CLOSE } from "./protocol.ts";
@@ -181,15 +181,15 @@ export function createRealtimeServer(options: RealtimeOptions) {
     }
   }
 
-  const stopListening = onAccessChange((change: AccessChange) => {
+  function onAccessChange(change: { forumId: string; userId?: string }) {
     decisions.clear();
     sessions.clear();
     void recheck((m) => m.forumId === change.forumId && (change.userId === undefined || m.conn.userId === change.userId));
-  });
+  }
   // Board rooms follow the database: after each committed change the group's items are re-read,
   // one refresh at a time per room so an older read never overwrites a newer one.
   const boardRefresh = new Map<string, Promise<void>>();
-  const stopBoards = onBoardChange(({ groupId }) => {
+  function onBoardChange(groupId: string) {
     const name = boardRoom(groupId);
     const entry = rooms.get(name);
     if (!entry || entry.unloading) return;
@@ -204,6 +204,10 @@ export function createRealtimeServer(options: RealtimeOptions) {
     void next.finally(() => {
       if (boardRefresh.get(name) === next) boardRefresh.delete(name);
     });
+  }
+  const stopListening = subscribe((event) => {
+    if (event.type === "access.changed") onAccessChange(event);
+    else if (event.type === "board.changed") onBoardChange(event.groupId);
   });
   const sweep = setInterval(() => void recheck(() => true), options.sweepIntervalMs ?? 30_000);
   sweep.unref();
@@ -261,7 +265,6 @@ export function createRealtimeServer(options: RealtimeOptions) {
     /** Stores everything, then closes every socket with "going away" (clients reconnect). */
     async close() {
       stopListening();
-      stopBoards();
       clearInterval(sweep);
       clearInterval(heartbeat);
       await Promise.all(

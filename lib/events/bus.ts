@@ -1,0 +1,30 @@
+import { EventEmitter } from "node:events";
+
+/**
+ * What changed, published by commands after their transaction committed; the realtime layer (and
+ * anything else) subscribes. The rules never import the rooms. Kept on globalThis because Next's
+ * bundled route handlers and server.ts load separate copies of this module in one process.
+ */
+export type DomainEvent =
+  /** A group's action items or their responsibilities changed in the database. */
+  | { type: "board.changed"; groupId: string }
+  /** Someone's access may have changed: only this user's connections, or all of the forum's. */
+  | { type: "access.changed"; forumId: string; userId?: string };
+
+const KEY = Symbol.for("samrad.domainEvents");
+const holder = globalThis as unknown as Record<symbol, EventEmitter | undefined>;
+
+function bus(): EventEmitter {
+  holder[KEY] ??= new EventEmitter().setMaxListeners(100);
+  return holder[KEY];
+}
+
+export function publish(event: DomainEvent): void {
+  bus().emit("event", event);
+}
+
+/** Subscribes to every event; returns the unsubscribe function. */
+export function subscribe(listener: (event: DomainEvent) => void): () => void {
+  bus().on("event", listener);
+  return () => bus().off("event", listener);
+}

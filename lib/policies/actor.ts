@@ -1,0 +1,15 @@
+/**
+ * The actor's standing in one forum: everything a policy needs to know about who is asking.
+ * Plain data, so the same policies run on the server and, for live updates, in the browser.
+ */
+export interface ActorStanding {
+  userId: string;
+  role: "ADMIN" | "PROJECT_LEADER" | "MEMBER";
+  /** Ids of the (active) groups the actor is a member of in this forum. */
+  groupIds: readonly string[];
+}
+
+/** The actor leads or belongs to the group's work: its members, and the project leader in every group. */
+export function worksInGroup(actor: ActorStanding, groupId: string): boolean {
+  return actor.role === "PROJECT_LEADER" || actor.groupIds.includes(groupId);
+}
