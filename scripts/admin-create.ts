@@ -70,9 +70,10 @@ try {
   }
   const password = newPasswordSchema.safeParse(await readPassword());
   if (!password.success) fail("the password must have at least 12 characters");
-  const user = await createUserInForum(db, null, forum.id, {
-    name: name.data, email: email.data, passwordHash: await hashPassword(password.data), forumRole: "ADMIN", mustChangePassword: false,
-  });
+  const passwordHash = await hashPassword(password.data);
+  const user = await db.$transaction((tx) => createUserInForum(tx, null, forum.id, {
+    name: name.data, email: email.data, passwordHash, forumRole: "ADMIN", mustChangePassword: false,
+  }));
   console.log(`Created administrator ${user.email} in ${forum.name}.`);
 } finally {
   await db.$disconnect();

@@ -3,18 +3,14 @@
 import { useState } from "react";
 import { LIMITS } from "@/lib/validation/common";
 import { targetAreaCreateSchema, targetAreaUpdateSchema } from "@/lib/validation/target-area";
+import type { TargetAreaView } from "@/lib/presenters/admin";
+import { api } from "@/lib/urls";
 import { useT } from "../i18n-provider";
+import { describeStrings, useVersionedEdit } from "../ui/use-versioned-edit";
 import { TextArea, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
 
-interface Area {
-  id: string;
-  name: string;
-  description: string;
-  period: string;
-  archived: boolean;
-}
 
 export function TargetAreaCreateForm({ forum }: { forum: string }) {
   const t = useT();
@@ -45,22 +41,23 @@ export function TargetAreaCreateForm({ forum }: { forum: string }) {
   );
 }
 
-export function TargetAreaEditForm({ forum, area }: { forum: string; area: Area }) {
+export function TargetAreaEditForm({ forum, area }: { forum: string; area: TargetAreaView }) {
   const t = useT();
-  const m = useMutation();
-  const [values, setValues] = useState({ name: area.name, description: area.description, period: area.period });
-  const url = `/api/forums/${forum}/target-areas/${area.id}`;
+  const edit = useVersionedEdit({
+    initial: { name: area.name, description: area.description, period: area.period }, version: area.version, url: api.targetArea(forum, area.id),
+    schema: targetAreaUpdateSchema, success: t("admin.targetAreaSaved"), toBody: (v) => v,
+    fromCurrent: (c: TargetAreaView) => ({ name: c.name, description: c.description, period: c.period }),
+    describe: describeStrings({ name: t("admin.areaName"), description: t("admin.areaDescription"), period: t("admin.areaPeriod") }),
+  });
+  const { values, setValues, mutation: m } = edit;
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    await m.run({ url, method: "PATCH", body: values, schema: targetAreaUpdateSchema, success: t("admin.targetAreaSaved") });
-  }
-  async function toggleArchived() {
-    await m.run({ url, method: "PATCH", body: { archived: !area.archived }, schema: targetAreaUpdateSchema, success: t("admin.targetAreaSaved") });
+    await edit.save();
   }
   return (
     <form onSubmit={submit} noValidate className={`card stack${area.archived ? " card--archived" : ""}`} aria-label={area.name}>
       {area.archived ? <p className="badge badge--warn">{t("admin.archived")}</p> : null}
-      <FormStatus error={m.error} success={m.success} />
+      {edit.status}
       <TextField label={t("admin.areaName")} name="name" required maxLength={LIMITS.nameMax} value={values.name}
         onChange={(e) => setValues({ ...values, name: e.target.value })} error={m.fieldErrors.name} />
       <TextArea label={t("admin.areaDescription")} name="description" rows={3} maxLength={LIMITS.descriptionMax} value={values.description}
@@ -71,7 +68,7 @@ export function TargetAreaEditForm({ forum, area }: { forum: string; area: Area 
         <button type="submit" className="button button--primary" disabled={m.pending}>
           {m.pending ? t("common.saving") : t("admin.saveTargetArea")}
         </button>
-        <button type="button" className="button button--secondary" onClick={toggleArchived} disabled={m.pending}>
+        <button type="button" className="button button--secondary" onClick={() => void edit.save({ archived: !area.archived })} disabled={m.pending}>
           {area.archived ? t("admin.restore") : t("admin.archive")}
         </button>
       </div>

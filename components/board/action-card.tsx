@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { BoardItem } from "@/lib/db/actions";
+import type { PresentedAction } from "@/lib/presenters/action";
+import { api, pages } from "@/lib/urls";
 import { isOpen, isOverdue } from "@/lib/services/action-filters";
 import { useLocale, useT } from "../i18n-provider";
 import { FormStatus } from "../ui/form-status";
@@ -13,9 +14,12 @@ function formatDue(date: string, locale: string) {
   return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 }
 
-/** One action item: what, who, when, how it stands; quick close/reopen and editing for those allowed. */
-export function ActionCard({ item, forum, today, canWrite, choices, showGroup }: {
-  item: BoardItem; forum: string; today: string; canWrite: boolean; choices: Choices; showGroup?: boolean;
+/**
+ * One action item: what, who, when, how it stands. The controls are exactly what the item's
+ * abilities say the viewer may do: close/reopen with `changeStatus`, the edit form with `update`.
+ */
+export function ActionCard({ item, forum, today, choices, showGroup }: {
+  item: PresentedAction; forum: string; today: string; choices: Choices; showGroup?: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -25,7 +29,7 @@ export function ActionCard({ item, forum, today, canWrite, choices, showGroup }:
   const accountable = item.raci.find((r) => r.role === "A");
 
   async function setStatus(status: string) {
-    await m.run({ url: `/api/forums/${forum}/actions/${item.id}`, method: "PATCH", body: { status }, refresh: false });
+    await m.run({ url: api.action(forum, item.id), method: "PATCH", body: { status, version: item.version }, refresh: false });
   }
 
   return (
@@ -40,7 +44,7 @@ export function ActionCard({ item, forum, today, canWrite, choices, showGroup }:
           <div>
             <dt>{t("actions.group")}</dt>
             <dd>
-              <Link href={`/f/${forum}/groups/${item.groupId}/actions`}>{item.groupName}</Link>
+              <Link href={pages.groupActions(forum, item.groupId)}>{item.groupName}</Link>
             </dd>
           </div>
         ) : null}
@@ -73,15 +77,15 @@ export function ActionCard({ item, forum, today, canWrite, choices, showGroup }:
           <p className="notice notice--warn small">{t("actions.anchorGone", { title: item.anchor.documentTitle })}</p>
         ) : (
           <p className="small">
-            <Link href={`/f/${forum}/groups/${item.anchor.groupId}/documents/${item.anchor.documentId}#block-${item.anchor.blockId}`}>
+            <Link href={pages.documentBlock(forum, item.anchor.groupId, item.anchor.documentId, item.anchor.blockId)}>
               {t("actions.anchorLink", { title: item.anchor.documentTitle })}
             </Link>
           </p>
         )
       ) : null}
-      {canWrite ? (
+      {item.abilities.changeStatus || item.abilities.update ? (
         <div className="button-row">
-          {isOpen(item) ? (
+          {!item.abilities.changeStatus ? null : isOpen(item) ? (
             <button type="button" className="button button--secondary" disabled={m.pending} onClick={() => setStatus("DONE")} aria-label={t("actions.markDone", { title: item.title })}>
               {t("actions.markDoneShort")}
             </button>
@@ -90,13 +94,15 @@ export function ActionCard({ item, forum, today, canWrite, choices, showGroup }:
               {t("actions.reopenShort")}
             </button>
           )}
-          <button type="button" className="button button--quiet" aria-expanded={editing} onClick={() => setEditing(!editing)} aria-label={t("actions.editTitle", { title: item.title })}>
-            {t("actions.edit")}
-          </button>
+          {item.abilities.update ? (
+            <button type="button" className="button button--quiet" aria-expanded={editing} onClick={() => setEditing(!editing)} aria-label={t("actions.editTitle", { title: item.title })}>
+              {t("actions.edit")}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <FormStatus error={m.error} success={null} />
-      {editing ? <ActionEditForm forum={forum} item={item} choices={choices} onClose={() => setEditing(false)} /> : null}
+      {editing && item.abilities.update ? <ActionEditForm forum={forum} item={item} choices={choices} onClose={() => setEditing(false)} /> : null}
     </li>
   );
 }

@@ -1,26 +1,28 @@
 "use client";
 
 import { useState } from "react";
-import type { BoardItem } from "@/lib/db/actions";
+import type { ActionView, PresentedAction } from "@/lib/presenters/action";
+import { api } from "@/lib/urls";
 import { ACTION_STATUSES, ACTION_TITLE_MAX, actionCreateSchema, actionUpdateSchema } from "@/lib/validation/action";
 import { useT } from "../i18n-provider";
 import { SelectField, TextArea, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { describeStrings, useVersionedEdit } from "../ui/use-versioned-edit";
 
 export interface Choices {
   people: { id: string; name: string }[];
   areas: { id: string; name: string }[];
 }
 
-interface Values {
+type Values = {
   title: string;
   description: string;
   status: string;
   ownerId: string;
   dueDate: string;
   targetAreaId: string;
-}
+};
 
 function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string }) {
   const t = useT();
@@ -51,7 +53,7 @@ const toBody = (v: Values) => ({
 /** A new action in a group; optionally anchored to a paragraph of a document. */
 export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle = "", onDone, heading }: {
   forum: string; groupId: string; choices: Choices; anchor?: { documentId: string; blockId: string }; initialTitle?: string;
-  onDone?: (item: BoardItem) => void; heading?: string;
+  onDone?: (item: PresentedAction) => void; heading?: string;
 }) {
   const t = useT();
   const m = useMutation();
@@ -59,8 +61,8 @@ export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle
   const [v, set] = useState<Values>(empty);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const done = await m.run<{ item: BoardItem }>({
-      url: `/api/forums/${forum}/groups/${groupId}/actions`, method: "POST", body: { ...toBody(v), anchor: anchor ?? null },
+    const done = await m.run<{ item: PresentedAction }>({
+      url: api.groupActions(forum, groupId), method: "POST", body: { ...toBody(v), anchor: anchor ?? null },
       schema: actionCreateSchema, success: (d) => t("actions.created", { title: d.item.title }), refresh: false,
     });
     if (done) {
@@ -80,20 +82,37 @@ export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle
   );
 }
 
-export function ActionEditForm({ forum, item, choices, onClose }: { forum: string; item: BoardItem; choices: Choices; onClose: () => void }) {
+const valuesOf = (item: ActionView): Values => ({
+  title: item.title, description: item.description, status: item.status, ownerId: item.owner?.id ?? "", dueDate: item.dueDate ?? "", targetAreaId: item.targetArea?.id ?? "",
+});
+
+/**
+ * Edits an item. The form keeps the version it was opened on; if someone saved the item meanwhile,
+ * the server refuses (409) and the form shows both sets of values until the user chooses.
+ */
+export function ActionEditForm({ forum, item, choices, onClose }: { forum: string; item: ActionView; choices: Choices; onClose: () => void }) {
   const t = useT();
-  const m = useMutation();
-  const [v, set] = useState<Values>({
-    title: item.title, description: item.description, status: item.status, ownerId: item.owner?.id ?? "", dueDate: item.dueDate ?? "", targetAreaId: item.targetArea?.id ?? "",
+  const name = (list: { id: string; name: string }[], id: string) => list.find((x) => x.id === id)?.name ?? "";
+  const labels: Record<keyof Values, string> = {
+    title: t("actions.title"), description: t("actions.description"), status: t("actions.status"), ownerId: t("actions.owner"), dueDate: t("actions.due"), targetAreaId: t("actions.targetArea"),
+  };
+  // Ids are shown as the names people know them by.
+  const shown = (x: Values): Values => ({
+    ...x, status: t(`actionStatus.${x.status as ActionView["status"]}`), ownerId: name(choices.people, x.ownerId), targetAreaId: name(choices.areas, x.targetAreaId),
   });
+  const edit = useVersionedEdit({
+    initial: valuesOf(item), version: item.version, url: api.action(forum, item.id), schema: actionUpdateSchema, success: t("actions.saved"),
+    refresh: false, toBody, fromCurrent: valuesOf, onSaved: onClose,
+    describe: (mine, theirs) => describeStrings<Values>(labels)(shown(mine), shown(theirs)),
+  });
+  const { values: v, setValues: set, mutation: m } = edit;
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const done = await m.run({ url: `/api/forums/${forum}/actions/${item.id}`, method: "PATCH", body: toBody(v), schema: actionUpdateSchema, success: t("actions.saved"), refresh: false });
-    if (done) onClose();
+    await edit.save();
   }
   return (
     <form onSubmit={submit} noValidate className="stack action-edit" aria-label={t("actions.editTitle", { title: item.title })}>
-      <FormStatus error={m.error} success={m.success} />
+      {edit.status}
       <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={m.pending}>

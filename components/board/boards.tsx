@@ -1,7 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { BoardItem } from "@/lib/db/actions";
+import type { ActorStanding } from "@/lib/policies/actor";
+import type { PresentedAction } from "@/lib/presenters/action";
+import { api } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
 import { applyFilters, filtersToParams, isOverdue, sortForWork, type ActionFilters } from "@/lib/services/action-filters";
 import { useT } from "../i18n-provider";
@@ -15,14 +17,14 @@ function LiveBadge({ live }: { live: boolean }) {
   return <p className={`sync-status sync-status--${live ? "saved" : "offline"} small`} data-testid="board-live" data-live={live}>{live ? t("actions.live") : t("actions.connecting")}</p>;
 }
 
-/** A group's board: its items live, a form for new ones, and the responsibility matrix. */
-export function GroupBoard({ forum, groupId, initial, today, canWrite, choices, members, allGroups, recommendations }: {
-  forum: string; groupId: string; initial: BoardItem[]; today: string; canWrite: boolean; choices: Choices;
+/** A group's board: its items live, a form for new ones (when `canCreate`), and the responsibility matrix. */
+export function GroupBoard({ forum, groupId, initial, viewer, today, canCreate, choices, members, allGroups, recommendations }: {
+  forum: string; groupId: string; initial: PresentedAction[]; viewer: ActorStanding; today: string; canCreate: boolean; choices: Choices;
   members: { id: string; name: string }[]; allGroups: { id: string; name: string }[];
-  recommendations: { id: string; title: string; raci: BoardItem["raci"] }[];
+  recommendations: { id: string; title: string; raci: PresentedAction["raci"]; abilities: { setRaci: boolean } }[];
 }) {
   const t = useT();
-  const { items, live } = useBoards([groupId], initial);
+  const { items, live } = useBoards([groupId], initial, viewer);
   const sorted = sortForWork(items, today);
   return (
     <>
@@ -33,38 +35,37 @@ export function GroupBoard({ forum, groupId, initial, today, canWrite, choices, 
           {sorted.length === 0 ? <p className="empty">{t("actions.empty")}</p> : null}
           <ul className="action-list">
             {sorted.map((i) => (
-              <ActionCard key={i.id} item={i} forum={forum} today={today} canWrite={canWrite} choices={choices} />
+              <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} />
             ))}
           </ul>
         </section>
-        {canWrite ? <ActionCreateForm forum={forum} groupId={groupId} choices={choices} /> : null}
+        {canCreate ? <ActionCreateForm forum={forum} groupId={groupId} choices={choices} /> : null}
       </div>
       <RaciMatrix
         columns={[
-          ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: `/api/forums/${forum}/actions/${i.id}/raci` })),
-          ...recommendations.map((d): RaciColumn => ({ id: d.id, title: d.title, kind: "recommendation", raci: d.raci, url: `/api/forums/${forum}/documents/${d.id}/raci` })),
+          ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: api.actionRaci(forum, i.id), editable: i.abilities.setRaci, version: i.version })),
+          ...recommendations.map((d): RaciColumn => ({ id: d.id, title: d.title, kind: "recommendation", raci: d.raci, url: api.documentRaci(forum, d.id), editable: d.abilities.setRaci })),
         ]}
-        members={members} allPeople={choices.people} allGroups={allGroups} canWrite={canWrite}
+        members={members} allPeople={choices.people} allGroups={allGroups}
       />
     </>
   );
 }
 
 /** "Mine tiltak": items the user owns across every group of the forum, overdue first, live. */
-export function MyActions({ forum, userId, groupIds, initial, today, writableGroupIds, choices }: {
-  forum: string; userId: string; groupIds: string[]; initial: BoardItem[]; today: string; writableGroupIds: string[]; choices: Choices;
+export function MyActions({ forum, viewer, groupIds, initial, today, choices }: {
+  forum: string; viewer: ActorStanding; groupIds: string[]; initial: PresentedAction[]; today: string; choices: Choices;
 }) {
   const t = useT();
-  const { items, live } = useBoards(groupIds, initial);
-  const mine = sortForWork(items.filter((i) => i.owner?.id === userId), today);
+  const { items, live } = useBoards(groupIds, initial, viewer);
+  const mine = sortForWork(items.filter((i) => i.owner?.id === viewer.userId), today);
   return (
     <>
       <LiveBadge live={live} />
       {mine.length === 0 ? <p className="empty">{t("actions.mineEmpty")}</p> : null}
       <ul className="action-list" aria-label={t("actions.mine")}>
         {mine.map((i) => (
-          // Owners may always change the status of their own items.
-          <ActionCard key={i.id} item={i} forum={forum} today={today} canWrite={writableGroupIds.includes(i.groupId) || i.owner?.id === userId} choices={choices} showGroup />
+          <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup />
         ))}
       </ul>
     </>
@@ -72,11 +73,11 @@ export function MyActions({ forum, userId, groupIds, initial, today, writableGro
 }
 
 /** The project leader's overview across all groups: filters, counts, grouping by owner, CSV. */
-export function ActionOverview({ forum, groups, initial, today, writableGroupIds, choices }: {
-  forum: string; groups: { id: string; name: string }[]; initial: BoardItem[]; today: string; writableGroupIds: string[]; choices: Choices;
+export function ActionOverview({ forum, groups, initial, viewer, today, choices }: {
+  forum: string; groups: { id: string; name: string }[]; initial: PresentedAction[]; viewer: ActorStanding; today: string; choices: Choices;
 }) {
   const t = useT();
-  const { items, live } = useBoards(groups.map((g) => g.id), initial);
+  const { items, live } = useBoards(groups.map((g) => g.id), initial, viewer);
   const [f, setF] = useState<ActionFilters>({});
   const [byOwner, setByOwner] = useState(false);
   const shown = useMemo(() => sortForWork(applyFilters(items, f, today), today), [items, f, today]);
@@ -101,8 +102,8 @@ export function ActionOverview({ forum, groups, initial, today, writableGroupIds
       {label}
     </label>
   );
-  const card = (i: BoardItem) => (
-    <ActionCard key={i.id} item={i} forum={forum} today={today} canWrite={writableGroupIds.includes(i.groupId)} choices={choices} showGroup />
+  const card = (i: PresentedAction) => (
+    <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup />
   );
 
   return (
@@ -154,7 +155,7 @@ export function ActionOverview({ forum, groups, initial, today, writableGroupIds
           </label>
         </div>
         <p className="button-row">
-          <a className="button button--secondary" href={`/api/forums/${forum}/actions.csv?${filtersToParams(f).toString()}`} download>
+          <a className="button button--secondary" href={api.actionsCsv(forum, filtersToParams(f))} download>
             {t("actions.exportCsv")}
           </a>
         </p>

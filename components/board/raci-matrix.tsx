@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { BoardItem } from "@/lib/db/actions";
+import type { ActionView } from "@/lib/presenters/action";
 import { RACI_ROLES } from "@/lib/validation/action";
 import { useT } from "../i18n-provider";
 import { FormStatus } from "../ui/form-status";
@@ -15,16 +15,21 @@ export interface RaciColumn {
   id: string;
   title: string;
   kind: "action" | "recommendation";
-  raci: BoardItem["raci"];
+  raci: ActionView["raci"];
   /** Where the column's whole RACI list is PUT. */
   url: string;
+  /** The viewer may set this column's RACI (from the item's abilities). */
+  editable: boolean;
+  /** An action's version (sent so a stale matrix is refused rather than overwriting). */
+  version?: number;
 }
 
 /** People (and whole groups) × items, with R/A/C/I in the cells; editable in place by those allowed. */
-export function RaciMatrix({ columns: items, members, allPeople, allGroups, canWrite }: {
+export function RaciMatrix({ columns: items, members, allPeople, allGroups }: {
   columns: RaciColumn[]; members: { id: string; name: string }[];
-  allPeople: { id: string; name: string }[]; allGroups: { id: string; name: string }[]; canWrite: boolean;
+  allPeople: { id: string; name: string }[]; allGroups: { id: string; name: string }[];
 }) {
+  const canAddRows = items.some((i) => i.editable);
   const t = useT();
   const m = useMutation();
   const [extra, setExtra] = useState<Party[]>([]);
@@ -48,7 +53,7 @@ export function RaciMatrix({ columns: items, members, allPeople, allGroups, canW
       ...(role ? [p.kind === "user" ? { userId: p.id, role } : { groupId: p.id, role }] : []),
     ];
     // Action columns update live through the board; recommendations are re-read from the server.
-    await m.run({ url: item.url, method: "PUT", body: { assignments }, refresh: item.kind === "recommendation" });
+    await m.run({ url: item.url, method: "PUT", body: { assignments, ...(item.version === undefined ? {} : { version: item.version }) }, refresh: item.kind === "recommendation" });
   }
 
   function addRow() {
@@ -88,7 +93,7 @@ export function RaciMatrix({ columns: items, members, allPeople, allGroups, canW
                     const role = roleOf(i, p);
                     return (
                       <td key={i.id} className={`raci-cell raci-cell--${role || "none"}`}>
-                        {canWrite ? (
+                        {i.editable ? (
                           <select aria-label={t("actions.roleFor", { party: label, title: i.title })} value={role} disabled={m.pending} onChange={(e) => setRole(i, p, e.target.value)}>
                             <option value="">–</option>
                             {RACI_ROLES.map((r) => (
@@ -109,7 +114,7 @@ export function RaciMatrix({ columns: items, members, allPeople, allGroups, canW
           </tbody>
         </table>
       </div>
-      {canWrite ? (
+      {canAddRows ? (
         <div className="inline-fields add-party">
           <label className="visually-hidden" htmlFor="add-party">
             {t("actions.addPartyLabel")}

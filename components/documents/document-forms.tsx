@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, documentCreateSchema, documentUpdateSchema } from "@/lib/validation/document";
+import type { DocumentView } from "@/lib/presenters/document";
+import { api, pages } from "@/lib/urls";
 import { useT } from "../i18n-provider";
+import { describeStrings, useVersionedEdit } from "../ui/use-versioned-edit";
 import { SelectField, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
@@ -38,9 +41,9 @@ export function DocumentCreateForm({ forum, groupId, areas }: { forum: string; g
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const done = await m.run<{ document: { id: string } }>({
-      url: `/api/forums/${forum}/groups/${groupId}/documents`, method: "POST", body: values, schema: documentCreateSchema, refresh: false,
+      url: api.groupDocuments(forum, groupId), method: "POST", body: values, schema: documentCreateSchema, refresh: false,
     });
-    if (done) router.push(`/f/${forum}/groups/${groupId}/documents/${done.document.id}`);
+    if (done) router.push(pages.document(forum, groupId, done.document.id));
   }
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-labelledby="new-document">
@@ -59,38 +62,55 @@ export function DocumentCreateForm({ forum, groupId, areas }: { forum: string; g
   );
 }
 
-/** Title, target areas and archiving of a document. */
-export function DocumentMetaForm({ forum, document, areas }: {
-  forum: string;
-  document: { id: string; title: string; targetAreaIds: string[]; archived: boolean };
-  areas: Area[];
-}) {
+/**
+ * Title, target areas and archiving of a document, as far as its abilities allow. The form keeps
+ * the version it was opened on; a save over someone else's newer one shows both.
+ */
+export function DocumentMetaForm({ forum, document, areas }: { forum: string; document: DocumentView; areas: Area[] }) {
   const t = useT();
-  const m = useMutation();
-  const [values, setValues] = useState({ title: document.title, targetAreaIds: document.targetAreaIds });
-  const url = `/api/forums/${forum}/documents/${document.id}`;
+  const { abilities } = document;
+  const areaNames = (ids: string[]) => ids.map((id) => areas.find((a) => a.id === id)?.name ?? "").join(", ");
+  const edit = useVersionedEdit({
+    initial: { title: document.title, targetAreaIds: document.targetAreas.map((a) => a.id) }, version: document.version, url: api.document(forum, document.id),
+    schema: documentUpdateSchema, success: t("documents.saved"), toBody: (v) => v,
+    fromCurrent: (c: DocumentView) => ({ title: c.title, targetAreaIds: c.targetAreas.map((a) => a.id) }),
+    describe: (mine, theirs) =>
+      describeStrings<{ title: string; targetAreas: string }>({ title: t("documents.title"), targetAreas: t("documents.targetAreas") })(
+        { title: mine.title, targetAreas: areaNames(mine.targetAreaIds) },
+        { title: theirs.title, targetAreas: areaNames(theirs.targetAreaIds) },
+      ),
+  });
+  const { values, setValues, mutation: m } = edit;
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    await m.run({ url, method: "PATCH", body: values, schema: documentUpdateSchema, success: t("documents.saved") });
+    await edit.save();
   }
-  async function toggleArchived() {
-    await m.run({ url, method: "PATCH", body: { archived: !document.archived }, schema: documentUpdateSchema, success: t("documents.saved") });
-  }
+  const toggleArchived = () => edit.save({ archived: !document.archived });
+
+  if (!abilities.update && !abilities.archive && !abilities.restore) return null;
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-labelledby="document-details">
       <h2 id="document-details">{t("documents.details")}</h2>
-      <FormStatus error={m.error} success={m.success} />
-      <TextField label={t("documents.title")} name="title" required maxLength={DOCUMENT_TITLE_MAX} value={values.title}
-        onChange={(e) => setValues({ ...values, title: e.target.value })} error={m.fieldErrors.title} />
-      <TargetAreaChoices areas={areas} chosen={values.targetAreaIds} legend={t("documents.targetAreas")}
-        onChange={(targetAreaIds) => setValues({ ...values, targetAreaIds })} />
+      {edit.status}
+      {abilities.update ? (
+        <>
+          <TextField label={t("documents.title")} name="title" required maxLength={DOCUMENT_TITLE_MAX} value={values.title}
+            onChange={(e) => setValues({ ...values, title: e.target.value })} error={m.fieldErrors.title} />
+          <TargetAreaChoices areas={areas} chosen={values.targetAreaIds} legend={t("documents.targetAreas")}
+            onChange={(targetAreaIds) => setValues({ ...values, targetAreaIds })} />
+        </>
+      ) : null}
       <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={m.pending}>
-          {m.pending ? t("common.saving") : t("documents.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={toggleArchived} disabled={m.pending}>
-          {document.archived ? t("documents.restore") : t("documents.archive")}
-        </button>
+        {abilities.update ? (
+          <button type="submit" className="button button--primary" disabled={m.pending}>
+            {m.pending ? t("common.saving") : t("documents.save")}
+          </button>
+        ) : null}
+        {abilities.archive || abilities.restore ? (
+          <button type="button" className="button button--secondary" onClick={toggleArchived} disabled={m.pending}>
+            {document.archived ? t("documents.restore") : t("documents.archive")}
+          </button>
+        ) : null}
       </div>
     </form>
   );

@@ -3,19 +3,22 @@
 import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import type * as decoding from "lib0/decoding";
 import { useEffect, useMemo, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
-import { WebsocketProvider } from "y-websocket";
+import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, documentExtensions } from "@/lib/editor/extensions";
-import { MESSAGE_SAMRAD, readSamradMessage, type AccessMode } from "@/lib/realtime/protocol";
-import { COLLAB_PATH, documentRoom } from "@/lib/realtime/rooms";
+import type { AccessMode } from "@/lib/realtime/protocol";
+import { documentRoom } from "@/lib/realtime/rooms";
 import type { MessageKey } from "@/lib/i18n";
-import type { BoardItem } from "@/lib/db/actions";
+import type { ActorStanding } from "@/lib/policies/actor";
+import type { DocumentAbilities } from "@/lib/policies/document";
+import type { PresentedAction } from "@/lib/presenters/action";
+import { pages } from "@/lib/urls";
 import { isOpen } from "@/lib/services/action-filters";
 import { useT } from "../i18n-provider";
 import { ActionCreateForm, type Choices } from "../board/action-form";
+import { openRoomProvider } from "../realtime/open-provider";
 import { useBoards } from "../board/use-boards";
 import { ActionMarkers, actionMarkersKey, type Marker } from "./action-markers";
 import { PresenceBar } from "./presence";
@@ -44,11 +47,13 @@ export interface ActionContext {
   groupId: string;
   choices: Choices;
   /** Items of the group anchored to this document, as the server had them. */
-  initial: BoardItem[];
+  initial: PresentedAction[];
+  /** The viewer's standing: live items are presented with it (their abilities). */
+  viewer: ActorStanding;
 }
 
-export function DocumentEditor({ documentId, user, canWrite, actions }: {
-  documentId: string; user: { id: string; name: string }; canWrite: boolean; actions: ActionContext;
+export function DocumentEditor({ documentId, user, abilities, actions }: {
+  documentId: string; user: { id: string; name: string }; abilities: DocumentAbilities; actions: ActionContext;
 }) {
   const t = useT();
   const [session, setSession] = useState<Session | null>(null);
@@ -60,12 +65,15 @@ export function DocumentEditor({ documentId, user, canWrite, actions }: {
     const doc = new Y.Doc();
     const room = documentRoom(documentId);
     const local = new IndexeddbPersistence(`samrad:${room}`, doc);
-    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}${COLLAB_PATH.slice(0, -1)}`;
-    const provider = new WebsocketProvider(url, room, doc, { maxBackoffTime: 10_000 });
     let saved = new Map<number, number>();
     let everConnected = false;
     let announcedOffline = false;
 
+    const provider = openRoomProvider(room, doc, (message) => {
+      if (message.kind === "saved") saved = Y.decodeStateVector(message.stateVector);
+      if (message.kind === "access") setAccess(message.mode);
+      update();
+    });
     const update = () => {
       const next = syncStatus({ connected: provider.wsconnected, synced: provider.synced, saved, doc });
       setStatus(next);
@@ -78,12 +86,6 @@ export function DocumentEditor({ documentId, user, canWrite, actions }: {
         announcedOffline = false;
         setAnnouncement(t("editor.backOnline"));
       }
-    };
-    (provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>)[MESSAGE_SAMRAD] = (_encoder, decoder) => {
-      const message = readSamradMessage(decoder);
-      if (message?.kind === "saved") saved = Y.decodeStateVector(message.stateVector);
-      if (message?.kind === "access") setAccess(message.mode);
-      update();
     };
     provider.on("status", update);
     provider.on("sync", update);
@@ -108,7 +110,9 @@ export function DocumentEditor({ documentId, user, canWrite, actions }: {
     };
   }, [documentId, t]);
 
-  const editable = canWrite && access !== "read";
+  // The server has the last word (it tells the connection its mode); the abilities are the first guess.
+  const editable = abilities.write && access !== "read";
+  const mayAnchor = abilities.createAnchoredAction && editable;
 
   return (
     <div className="document-editor">
@@ -124,7 +128,7 @@ export function DocumentEditor({ documentId, user, canWrite, actions }: {
       </div>
       {!editable ? <p className="notice notice--info">{t("editor.readOnly")}</p> : null}
       {session ? (
-        <LiveEditor session={session} user={user} editable={editable} documentId={documentId} actions={actions} />
+        <LiveEditor session={session} user={user} editable={editable} mayAnchor={mayAnchor} documentId={documentId} actions={actions} />
       ) : (
         <p className="muted">{t("editor.loading")}</p>
       )}
@@ -132,13 +136,13 @@ export function DocumentEditor({ documentId, user, canWrite, actions }: {
   );
 }
 
-function LiveEditor({ session, user, editable, documentId, actions }: {
-  session: Session; user: { id: string; name: string }; editable: boolean; documentId: string; actions: ActionContext;
+function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }: {
+  session: Session; user: { id: string; name: string }; editable: boolean; mayAnchor: boolean; documentId: string; actions: ActionContext;
 }) {
   const t = useT();
   const [anchorFor, setAnchorFor] = useState<{ blockId: string; text: string } | null>(null);
   const [currentBlock, setCurrentBlock] = useState<{ blockId: string; text: string } | null>(null);
-  const { items } = useBoards([actions.groupId], actions.initial);
+  const { items } = useBoards([actions.groupId], actions.initial, actions.viewer);
   const caretUser = useMemo(() => ({ name: user.name, color: colourFor(user.id) }), [user.id, user.name]);
   const extensions = useMemo(
     () => [
@@ -192,7 +196,7 @@ function LiveEditor({ session, user, editable, documentId, actions }: {
       const list = markers.get(item.anchor.blockId) ?? [];
       list.push({
         id: item.id,
-        href: `/f/${actions.forum}/groups/${item.groupId}/actions#action-${item.id}`,
+        href: pages.action(actions.forum, item.groupId, item.id),
         label: `${owner} · ${status}`,
         description: t("actions.marker", { title: item.title, owner, status }),
         done: !isOpen(item),
@@ -232,7 +236,7 @@ function LiveEditor({ session, user, editable, documentId, actions }: {
         {editable ? <Toolbar editor={editor} /> : null}
         <EditorContent editor={editor} />
       </div>
-      {editable ? (
+      {mayAnchor ? (
         <p className="button-row editor-actions">
           <button type="button" className="button button--secondary" disabled={!currentBlock || !currentBlock.text.trim()}
             onClick={() => setAnchorFor(currentBlock)}>

@@ -11,9 +11,11 @@ export interface MutationState {
   fieldErrors: Record<string, string>;
   error: string | null;
   success: string | null;
+  /** A stale edit (409 "stale"): the record as it is now, to set beside the user's own values. */
+  conflict: unknown;
 }
 
-const idle: MutationState = { pending: false, fieldErrors: {}, error: null, success: null };
+const idle: MutationState = { pending: false, fieldErrors: {}, error: null, success: null, conflict: null };
 
 /**
  * Sends a JSON mutation to one of our route handlers. The same zod schema the handler uses checks
@@ -54,10 +56,13 @@ export function useMutation() {
         return null;
       }
       const data = (await res.json().catch(() => null)) as
-        | (T & { error?: { message?: string; fields?: Record<string, string> } })
+        | (T & { error?: { code?: string; message?: string; fields?: Record<string, string>; current?: unknown } })
         | null;
       if (!res.ok) {
-        setState({ ...idle, fieldErrors: data?.error?.fields ?? {}, error: data?.error?.message ?? t("errors.internal") });
+        setState({
+          ...idle, fieldErrors: data?.error?.fields ?? {}, error: data?.error?.message ?? t("errors.internal"),
+          conflict: data?.error?.code === "stale" ? (data.error.current ?? null) : null,
+        });
         return null;
       }
       const message = typeof opts.success === "function" ? opts.success(data as T) : (opts.success ?? null);

@@ -4,7 +4,10 @@ import { cache } from "react";
 import { db } from "../db/client.ts";
 import { findForumAccess } from "../db/forums.ts";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
-import { canAdministerForum } from "../services/permissions.ts";
+import { getGroupPage } from "../db/groups.ts";
+import { forumAbilities } from "../policies/forum.ts";
+import { groupAbilities } from "../policies/group.ts";
+import { pages } from "../urls.ts";
 import { sessionCookieName, userFromSessionToken } from "./session.ts";
 
 // Server-side checks for pages and layouts. Every page calls one of these: middleware alone
@@ -32,7 +35,7 @@ export async function getT() {
 /** Signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireUser(returnTo: string, opts: { allowPendingPassword?: boolean } = {}) {
   const user = await getCurrentUser();
-  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) redirect(pages.login(returnTo));
   if (user.mustChangePassword && !opts.allowPendingPassword) redirect("/account?mustChange=1");
   return user;
 }
@@ -48,6 +51,17 @@ export const requireForum = cache(async (slug: string, returnTo: string) => {
 /** As requireForum, and 403 unless the user administers the forum. */
 export async function requireForumAdmin(slug: string, returnTo: string) {
   const result = await requireForum(slug, returnTo);
-  if (!canAdministerForum(result.access)) forbidden();
+  if (!forumAbilities(result.access).administer) forbidden();
   return result;
 }
+
+/**
+ * The loader of every group page (overview, board, admin): the forum standing, the group with its
+ * members and documents (404 when it is not in the forum), and what the viewer may do in it.
+ */
+export const requireGroup = cache(async (slug: string, groupId: string, returnTo: string) => {
+  const { user, access } = await requireForum(slug, returnTo);
+  const group = await getGroupPage(db(), access.forum.id, groupId);
+  if (!group) notFound();
+  return { user, access, group, abilities: groupAbilities(access, { id: group.id }) };
+});

@@ -1,11 +1,10 @@
 import { appendAudit } from "./audit.ts";
 import { raciSummary } from "./raci.ts";
-import type { Db } from "./client.ts";
 import type { Actor } from "./groups.ts";
 import type { ActionStatus, DbClient } from "./types.ts";
 
 const itemSelect = {
-  id: true, forumId: true, groupId: true, title: true, description: true, status: true, dueDate: true, updatedAt: true,
+  id: true, forumId: true, groupId: true, title: true, description: true, status: true, dueDate: true, updatedAt: true, version: true,
   anchorDocumentId: true, anchorBlockId: true, anchorMissing: true,
   group: { select: { id: true, name: true } },
   owner: { select: { id: true, name: true } },
@@ -17,6 +16,10 @@ const itemSelect = {
   },
 } as const;
 
+/**
+ * An action item as read from the database: plain JSON, the same for every viewer. The presenter
+ * (lib/presenters/action.ts) adds the viewer's abilities; the board room carries it as it is.
+ */
 export interface BoardItem {
   id: string;
   groupId: string;
@@ -31,6 +34,8 @@ export interface BoardItem {
   anchor: { documentId: string; documentTitle: string; groupId: string; blockId: string; missing: boolean } | null;
   raci: { role: "R" | "A" | "C" | "I"; user: { id: string; name: string } | null; group: { id: string; name: string } | null }[];
   updatedAt: string;
+  /** Optimistic concurrency: the version an edit form was opened on. */
+  version: number;
 }
 
 type Row = Awaited<ReturnType<typeof rows>>[number];
@@ -48,6 +53,7 @@ function toBoardItem(r: Row): BoardItem {
       : null,
     raci: r.responsibilities.map((x) => ({ role: x.role, user: x.user, group: x.group })),
     updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
   };
 }
 
@@ -66,12 +72,10 @@ export async function loadItem(db: DbClient, id: string): Promise<BoardItem | nu
   return r ? toBoardItem(r) : null;
 }
 
-export async function findItemForAccess(db: DbClient, id: string) {
-  return db.actionItem.findUnique({ where: { id }, select: { id: true, forumId: true, groupId: true, ownerId: true } });
-}
-
-export async function setAnchorMissing(db: DbClient, ids: string[], missing: boolean) {
-  if (ids.length) await db.actionItem.updateMany({ where: { id: { in: ids } }, data: { anchorMissing: missing } });
+/** An item of the forum, or null (also for another forum's item: existence is not revealed). */
+export async function loadForumItem(db: DbClient, forumId: string, id: string): Promise<BoardItem | null> {
+  const [r] = await rows(db, { id, forumId });
+  return r ? toBoardItem(r) : null;
 }
 
 const auditView = (i: BoardItem) => ({
@@ -89,58 +93,57 @@ export interface ItemWrite {
 
 const dueDate = (d: string | null | undefined) => (d === undefined ? undefined : d === null ? null : new Date(`${d}T12:00:00Z`));
 
+/** Creates an item (and its audit event) in the caller's transaction. */
 export async function createItem(
-  db: Db, actor: Actor, forumId: string, groupId: string,
+  tx: DbClient, actor: Actor, forumId: string, groupId: string,
   data: Required<Omit<ItemWrite, "status">> & { status: ActionStatus; anchor: { documentId: string; blockId: string } | null },
 ) {
-  return db.$transaction(async (tx) => {
-    const created = await tx.actionItem.create({
-      data: {
-        forumId, groupId, title: data.title, description: data.description, status: data.status, ownerId: data.ownerId,
-        dueDate: dueDate(data.dueDate), targetAreaId: data.targetAreaId, createdById: actor.userId,
-        anchorDocumentId: data.anchor?.documentId ?? null, anchorBlockId: data.anchor?.blockId ?? null,
-        closedAt: data.status === "DONE" || data.status === "CANCELLED" ? new Date() : null,
-        // Whoever owns a new item is its Accountable until someone says otherwise.
-        responsibilities: data.ownerId ? { create: [{ role: "A", userId: data.ownerId }] } : undefined,
-      },
-      select: { id: true },
-    });
-    const item = (await loadItem(tx, created.id))!;
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.create", entityType: "ActionItem", entityId: item.id, after: auditView(item) });
-    return item;
+  const created = await tx.actionItem.create({
+    data: {
+      forumId, groupId, title: data.title, description: data.description, status: data.status, ownerId: data.ownerId,
+      dueDate: dueDate(data.dueDate), targetAreaId: data.targetAreaId, createdById: actor.userId,
+      anchorDocumentId: data.anchor?.documentId ?? null, anchorBlockId: data.anchor?.blockId ?? null,
+      closedAt: data.status === "DONE" || data.status === "CANCELLED" ? new Date() : null,
+      // Whoever owns a new item is its Accountable until someone says otherwise.
+      responsibilities: data.ownerId ? { create: [{ role: "A", userId: data.ownerId }] } : undefined,
+    },
+    select: { id: true },
   });
+  const item = (await loadItem(tx, created.id))!;
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.create", entityType: "ActionItem", entityId: item.id, after: auditView(item) });
+  return item;
 }
 
-/** Updates an item; before and after are read in the same transaction, so concurrent writers are recorded in order. */
-export async function updateItem(db: Db, actor: Actor, forumId: string, id: string, data: ItemWrite) {
-  return db.$transaction(async (tx) => {
-    const before = await loadItem(tx, id);
-    if (!before) return null;
-    const closing = data.status === "DONE" || data.status === "CANCELLED";
-    await tx.actionItem.update({
-      where: { id },
-      data: {
-        ...data,
-        dueDate: dueDate(data.dueDate),
-        ...(data.status === undefined ? {} : { closedAt: closing ? new Date() : null }),
-      },
-    });
-    const after = (await loadItem(tx, id))!;
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.update", entityType: "ActionItem", entityId: id, before: auditView(before), after: auditView(after) });
-    return { before, after };
+/** Updates an item the caller has loaded (`before`) in its transaction, bumps its version, audits. */
+export async function updateItem(tx: DbClient, actor: Actor, forumId: string, before: BoardItem, data: ItemWrite) {
+  const id = before.id;
+  const closing = data.status === "DONE" || data.status === "CANCELLED";
+  await tx.actionItem.update({
+    where: { id },
+    data: {
+      ...data,
+      version: { increment: 1 },
+      dueDate: dueDate(data.dueDate),
+      ...(data.status === undefined ? {} : { closedAt: closing ? new Date() : null }),
+    },
   });
+  const after = (await loadItem(tx, id))!;
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.update", entityType: "ActionItem", entityId: id, before: auditView(before), after: auditView(after) });
+  return after;
 }
 
-/** Replaces an item's RACI list. */
-export async function replaceRaci(db: Db, actor: Actor, forumId: string, id: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
-  return db.$transaction(async (tx) => {
-    const before = await loadItem(tx, id);
-    if (!before) return null;
-    await tx.responsibility.deleteMany({ where: { actionItemId: id } });
-    if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
-    await tx.actionItem.update({ where: { id }, data: { updatedAt: new Date() } });
-    const after = (await loadItem(tx, id))!;
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
-    return { before, after };
-  });
+/** Replaces the RACI list of an item the caller has loaded (`before`); bumps its version, audits. */
+export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, before: BoardItem, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
+  const id = before.id;
+  await tx.responsibility.deleteMany({ where: { actionItemId: id } });
+  if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
+  await tx.actionItem.update({ where: { id }, data: { updatedAt: new Date(), version: { increment: 1 } } });
+  const after = (await loadItem(tx, id))!;
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
+  return after;
+}
+
+// TODO(realtime merge): the sync server's anchor watch moves to its own store; remove then.
+export async function setAnchorMissing(db: DbClient, ids: string[], missing: boolean) {
+  if (ids.length) await db.actionItem.updateMany({ where: { id: { in: ids } }, data: { anchorMissing: missing } });
 }

@@ -21,7 +21,7 @@ export async function compactDocument(db: Db, documentId: string, state: Uint8Ar
 }
 
 const metaSelect = {
-  id: true, forumId: true, groupId: true, kind: true, title: true, status: true, archivedAt: true, updatedAt: true,
+  id: true, forumId: true, groupId: true, kind: true, title: true, status: true, archivedAt: true, updatedAt: true, version: true,
   targetAreas: { select: { targetArea: { select: { id: true, name: true } } } },
 } as const;
 
@@ -40,55 +40,58 @@ export async function getDocumentPage(db: DbClient, forumId: string, groupId: st
   return doc ? flatten(doc) : null;
 }
 
+/** A document's metadata (for commands: the state an edit is checked against). */
+export async function getDocumentMeta(db: DbClient, forumId: string, documentId: string) {
+  const doc = await db.document.findFirst({ where: { id: documentId, forumId }, select: metaSelect });
+  return doc ? flatten(doc) : null;
+}
+
 export async function createDocument(
-  db: Db, actor: Actor,
+  tx: DbClient, actor: Actor,
   data: { forumId: string; groupId: string; kind: DocumentKind; title: string; targetAreaIds: string[]; state?: Uint8Array; excerpt?: string },
 ) {
-  return db.$transaction(async (tx) => {
-    const doc = await tx.document.create({
-      data: {
-        forumId: data.forumId, groupId: data.groupId, kind: data.kind, title: data.title, createdById: actor.userId,
-        state: data.state ? Buffer.from(data.state) : null, excerpt: data.excerpt ?? "",
-        targetAreas: { create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) },
-      },
-      select: metaSelect,
-    });
-    const after = flatten(doc);
-    await appendAudit(tx, {
-      forumId: data.forumId, actorId: actor.userId, ip: actor.ip, action: "document.create", entityType: "Document", entityId: doc.id,
-      after: { title: after.title, kind: after.kind, groupId: after.groupId, targetAreas: after.targetAreas.map((a) => a.name) },
-    });
-    return after;
+  const doc = await tx.document.create({
+    data: {
+      forumId: data.forumId, groupId: data.groupId, kind: data.kind, title: data.title, createdById: actor.userId,
+      state: data.state ? Buffer.from(data.state) : null, excerpt: data.excerpt ?? "",
+      targetAreas: { create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) },
+    },
+    select: metaSelect,
   });
+  const after = flatten(doc);
+  await appendAudit(tx, {
+    forumId: data.forumId, actorId: actor.userId, ip: actor.ip, action: "document.create", entityType: "Document", entityId: doc.id,
+    after: { title: after.title, kind: after.kind, groupId: after.groupId, targetAreas: after.targetAreas.map((a) => a.name) },
+  });
+  return after;
 }
 
 export async function updateDocumentMeta(
-  db: Db, actor: Actor, forumId: string, documentId: string,
+  tx: DbClient, actor: Actor, forumId: string, documentId: string,
   data: { title?: string; targetAreaIds?: string[]; archived?: boolean },
 ) {
-  return db.$transaction(async (tx) => {
-    const beforeRow = await tx.document.findFirst({ where: { id: documentId, forumId }, select: metaSelect });
-    if (!beforeRow) return null;
-    const before = flatten(beforeRow);
-    const afterRow = await tx.document.update({
-      where: { id: documentId },
-      data: {
-        ...(data.title === undefined ? {} : { title: data.title }),
-        ...(data.archived === undefined ? {} : { archivedAt: data.archived ? (before.archivedAt ?? new Date()) : null }),
-        ...(data.targetAreaIds === undefined
-          ? {}
-          : { targetAreas: { deleteMany: {}, create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) } }),
-      },
-      select: metaSelect,
-    });
-    const after = flatten(afterRow);
-    const view = (d: typeof before) => ({ title: d.title, archived: d.archivedAt !== null, targetAreas: d.targetAreas.map((a) => a.name) });
-    await appendAudit(tx, {
-      forumId, actorId: actor.userId, ip: actor.ip, action: "document.update", entityType: "Document", entityId: documentId,
-      before: view(before), after: view(after),
-    });
-    return after;
+  const beforeRow = await tx.document.findFirst({ where: { id: documentId, forumId }, select: metaSelect });
+  if (!beforeRow) return null;
+  const before = flatten(beforeRow);
+  const afterRow = await tx.document.update({
+    where: { id: documentId },
+    data: {
+      version: { increment: 1 },
+      ...(data.title === undefined ? {} : { title: data.title }),
+      ...(data.archived === undefined ? {} : { archivedAt: data.archived ? (before.archivedAt ?? new Date()) : null }),
+      ...(data.targetAreaIds === undefined
+        ? {}
+        : { targetAreas: { deleteMany: {}, create: data.targetAreaIds.map((targetAreaId) => ({ targetAreaId })) } }),
+    },
+    select: metaSelect,
   });
+  const after = flatten(afterRow);
+  const view = (d: typeof before) => ({ title: d.title, archived: d.archivedAt !== null, targetAreas: d.targetAreas.map((a) => a.name) });
+  await appendAudit(tx, {
+    forumId, actorId: actor.userId, ip: actor.ip, action: "document.update", entityType: "Document", entityId: documentId,
+    before: view(before), after: view(after),
+  });
+  return after;
 }
 
 /** Ids of the forum's active target areas among the given ones (to reject foreign ids). */
@@ -108,15 +111,13 @@ export async function loadDocumentRaci(db: DbClient, documentId: string) {
   return rows;
 }
 
-export async function replaceDocumentRaci(db: Db, actor: Actor, forumId: string, documentId: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
-  return db.$transaction(async (tx) => {
-    const before = await loadDocumentRaci(tx, documentId);
-    await tx.responsibility.deleteMany({ where: { documentId } });
-    if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ documentId, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
-    const after = await loadDocumentRaci(tx, documentId);
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "document.raci", entityType: "Document", entityId: documentId, before: raciSummary(before), after: raciSummary(after) });
-    return after;
-  });
+export async function replaceDocumentRaci(tx: DbClient, actor: Actor, forumId: string, documentId: string, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
+  const before = await loadDocumentRaci(tx, documentId);
+  await tx.responsibility.deleteMany({ where: { documentId } });
+  if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ documentId, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
+  const after = await loadDocumentRaci(tx, documentId);
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "document.raci", entityType: "Document", entityId: documentId, before: raciSummary(before), after: raciSummary(after) });
+  return after;
 }
 
 /** Recommendations of a group with their RACI rows (for the responsibility matrix). */

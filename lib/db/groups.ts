@@ -1,5 +1,4 @@
 import { appendAudit } from "./audit.ts";
-import type { Db } from "./client.ts";
 import type { DbClient, GroupKind, GroupRole } from "./types.ts";
 
 export interface Actor {
@@ -7,7 +6,7 @@ export interface Actor {
   ip: string | null;
 }
 
-const groupSelect = { id: true, forumId: true, name: true, kind: true, mandate: true } as const;
+const groupSelect = { id: true, forumId: true, name: true, kind: true, mandate: true, version: true } as const;
 
 /** A group of the forum with members and documents, or null. */
 export async function getGroupPage(db: DbClient, forumId: string, groupId: string) {
@@ -55,56 +54,46 @@ export async function groupNameTaken(db: DbClient, forumId: string, name: string
   return hit !== null;
 }
 
-export async function createGroup(db: Db, actor: Actor, forumId: string, data: { name: string; kind: GroupKind; mandate: string }) {
-  return db.$transaction(async (tx) => {
-    const max = await tx.group.aggregate({ where: { forumId }, _max: { sortOrder: true } });
-    const group = await tx.group.create({
-      data: { forumId, ...data, sortOrder: (max._max.sortOrder ?? 0) + 10 },
-      select: groupSelect,
-    });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "group.create", entityType: "Group", entityId: group.id, after: group });
-    return group;
+export async function createGroup(tx: DbClient, actor: Actor, forumId: string, data: { name: string; kind: GroupKind; mandate: string }) {
+  const max = await tx.group.aggregate({ where: { forumId }, _max: { sortOrder: true } });
+  const group = await tx.group.create({
+    data: { forumId, ...data, sortOrder: (max._max.sortOrder ?? 0) + 10 },
+    select: groupSelect,
   });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "group.create", entityType: "Group", entityId: group.id, after: group });
+  return group;
 }
 
-export async function updateGroup(db: Db, actor: Actor, forumId: string, groupId: string, data: { name?: string; mandate?: string }) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.group.findFirst({ where: { id: groupId, forumId }, select: groupSelect });
-    if (!before) return null;
-    const after = await tx.group.update({ where: { id: groupId }, data, select: groupSelect });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "group.update", entityType: "Group", entityId: groupId, before, after });
-    return after;
-  });
+export async function updateGroup(tx: DbClient, actor: Actor, forumId: string, groupId: string, data: { name?: string; mandate?: string }) {
+  const before = await tx.group.findFirst({ where: { id: groupId, forumId }, select: groupSelect });
+  if (!before) return null;
+  const after = await tx.group.update({ where: { id: groupId }, data: { ...data, version: { increment: 1 } }, select: groupSelect });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "group.update", entityType: "Group", entityId: groupId, before, after });
+  return after;
 }
 
 export async function findMembership(db: DbClient, groupId: string, userId: string) {
   return db.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
 }
 
-export async function addMember(db: Db, actor: Actor, forumId: string, groupId: string, userId: string, role: GroupRole) {
-  return db.$transaction(async (tx) => {
-    const m = await tx.membership.create({ data: { groupId, userId, role }, select: { id: true, groupId: true, userId: true, role: true } });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.add", entityType: "Membership", entityId: m.id, after: m });
-    return m;
-  });
+export async function addMember(tx: DbClient, actor: Actor, forumId: string, groupId: string, userId: string, role: GroupRole) {
+  const m = await tx.membership.create({ data: { groupId, userId, role }, select: { id: true, groupId: true, userId: true, role: true } });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.add", entityType: "Membership", entityId: m.id, after: m });
+  return m;
 }
 
-export async function setMemberRole(db: Db, actor: Actor, forumId: string, groupId: string, userId: string, role: GroupRole) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, groupId: true, userId: true, role: true } });
-    if (!before) return null;
-    const after = await tx.membership.update({ where: { id: before.id }, data: { role }, select: { id: true, groupId: true, userId: true, role: true } });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.role", entityType: "Membership", entityId: before.id, before, after });
-    return after;
-  });
+export async function setMemberRole(tx: DbClient, actor: Actor, forumId: string, groupId: string, userId: string, role: GroupRole) {
+  const before = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, groupId: true, userId: true, role: true } });
+  if (!before) return null;
+  const after = await tx.membership.update({ where: { id: before.id }, data: { role }, select: { id: true, groupId: true, userId: true, role: true } });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.role", entityType: "Membership", entityId: before.id, before, after });
+  return after;
 }
 
-export async function removeMember(db: Db, actor: Actor, forumId: string, groupId: string, userId: string) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, groupId: true, userId: true, role: true } });
-    if (!before) return null;
-    await tx.membership.delete({ where: { id: before.id } });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.remove", entityType: "Membership", entityId: before.id, before });
-    return before;
-  });
+export async function removeMember(tx: DbClient, actor: Actor, forumId: string, groupId: string, userId: string) {
+  const before = await tx.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, groupId: true, userId: true, role: true } });
+  if (!before) return null;
+  await tx.membership.delete({ where: { id: before.id } });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "membership.remove", entityType: "Membership", entityId: before.id, before });
+  return before;
 }

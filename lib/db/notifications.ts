@@ -52,3 +52,14 @@ export async function itemsToRemind(db: DbClient, type: "DUE_SOON" | "OVERDUE", 
     select: { id: true, forumId: true, title: true, ownerId: true, forum: { select: { slug: true } } },
   });
 }
+
+/**
+ * Writes in-app notifications inside the caller's transaction (the outbox): with e-mail on, each
+ * row waits as PENDING for the mail worker, which sends it after the change has committed.
+ */
+export async function queueNotifications(tx: DbClient, list: NewNotification[], opts: { mail: boolean; now?: Date }): Promise<void> {
+  const now = opts.now ?? new Date();
+  for (const n of list) {
+    await tx.notification.create({ data: { ...n, mailState: opts.mail ? "PENDING" : "SKIPPED", mailNextAt: opts.mail ? now : null }, select: { id: true } });
+  }
+}

@@ -1,5 +1,4 @@
 import { appendAudit } from "./audit.ts";
-import type { Db } from "./client.ts";
 import type { Actor } from "./groups.ts";
 import type { DbClient, ForumRole } from "./types.ts";
 
@@ -62,62 +61,52 @@ export async function countForumAdmins(db: DbClient, forumId: string) {
 
 /** Creates a user with a one-time password hash and adds them to the forum. */
 export async function createUserInForum(
-  db: Db, actor: Actor | null, forumId: string,
+  tx: DbClient, actor: Actor | null, forumId: string,
   data: { name: string; email: string; passwordHash: string; forumRole: ForumRole; mustChangePassword: boolean },
 ) {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({
-      data: { name: data.name, email: data.email, passwordHash: data.passwordHash, mustChangePassword: data.mustChangePassword },
-      select: { id: true, name: true, email: true },
-    });
-    await tx.forumMember.create({ data: { forumId, userId: user.id, role: data.forumRole } });
-    await appendAudit(tx, {
-      forumId, actorId: actor?.userId ?? null, ip: actor?.ip ?? null, action: "user.create", entityType: "User", entityId: user.id,
-      after: { ...user, forumRole: data.forumRole },
-    });
-    return user;
+  const user = await tx.user.create({
+    data: { name: data.name, email: data.email, passwordHash: data.passwordHash, mustChangePassword: data.mustChangePassword },
+    select: { id: true, name: true, email: true },
   });
+  await tx.forumMember.create({ data: { forumId, userId: user.id, role: data.forumRole } });
+  await appendAudit(tx, {
+    forumId, actorId: actor?.userId ?? null, ip: actor?.ip ?? null, action: "user.create", entityType: "User", entityId: user.id,
+    after: { ...user, forumRole: data.forumRole },
+  });
+  return user;
 }
 
-export async function setForumRole(db: Db, actor: Actor, forumId: string, userId: string, role: ForumRole) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.forumMember.findUnique({ where: { forumId_userId: { forumId, userId } }, select: { id: true, userId: true, role: true } });
-    if (!before) return null;
-    const after = await tx.forumMember.update({ where: { id: before.id }, data: { role }, select: { id: true, userId: true, role: true } });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "forum.role", entityType: "ForumMember", entityId: before.id, before, after });
-    return after;
-  });
+export async function setForumRole(tx: DbClient, actor: Actor, forumId: string, userId: string, role: ForumRole) {
+  const before = await tx.forumMember.findUnique({ where: { forumId_userId: { forumId, userId } }, select: { id: true, userId: true, role: true } });
+  if (!before) return null;
+  const after = await tx.forumMember.update({ where: { id: before.id }, data: { role }, select: { id: true, userId: true, role: true } });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "forum.role", entityType: "ForumMember", entityId: before.id, before, after });
+  return after;
 }
 
 /** Sets a new one-time password (admin reset); the user must choose their own at next sign-in. */
-export async function resetPassword(db: Db, actor: Actor, forumId: string, userId: string, passwordHash: string) {
-  return db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
-    });
-    await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "user.password.reset", entityType: "User", entityId: userId });
+export async function resetPassword(tx: DbClient, actor: Actor, forumId: string, userId: string, passwordHash: string) {
+  await tx.user.update({
+    where: { id: userId },
+    data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
   });
+  await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "user.password.reset", entityType: "User", entityId: userId });
 }
 
-export async function updateAccount(db: Db, actor: Actor, data: { name?: string; locale?: string }) {
-  return db.$transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, locale: true } });
-    const after = await tx.user.update({ where: { id: actor.userId }, data, select: { name: true, locale: true } });
-    await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.update", entityType: "User", entityId: actor.userId, before, after });
-    return after;
-  });
+export async function updateAccount(tx: DbClient, actor: Actor, data: { name?: string; locale?: string }) {
+  const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, locale: true } });
+  const after = await tx.user.update({ where: { id: actor.userId }, data, select: { name: true, locale: true } });
+  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.update", entityType: "User", entityId: actor.userId, before, after });
+  return after;
 }
 
 /** Stores a new own password; every other session of the user ends (sessionVersion moves on). */
-export async function changeOwnPassword(db: Db, actor: Actor, passwordHash: string) {
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.update({
-      where: { id: actor.userId },
-      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
-      select: { sessionVersion: true },
-    });
-    await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.password.change", entityType: "User", entityId: actor.userId });
-    return user;
+export async function changeOwnPassword(tx: DbClient, actor: Actor, passwordHash: string) {
+  const user = await tx.user.update({
+    where: { id: actor.userId },
+    data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
   });
+  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.password.change", entityType: "User", entityId: actor.userId });
+  return user;
 }

@@ -35,7 +35,13 @@ export function errorResponse(error: unknown, locale: Locale): Response {
     const headers = new Headers();
     if (error.extra.retryAfterSeconds !== undefined) headers.set("Retry-After", String(error.extra.retryAfterSeconds));
     return Response.json(
-      { error: { code: error.code, message: t(error.messageKey, error.vars), ...(error.extra.retryAfterSeconds !== undefined ? { retryAfter: error.extra.retryAfterSeconds } : {}) } },
+      {
+        error: {
+          code: error.code, message: t(error.messageKey, error.vars),
+          ...(error.extra.retryAfterSeconds !== undefined ? { retryAfter: error.extra.retryAfterSeconds } : {}),
+          ...(error.extra.current !== undefined ? { current: error.extra.current } : {}),
+        },
+      },
       { status: spec.status, headers },
     );
   }

@@ -1,5 +1,5 @@
 import type { RealtimeStore } from "../db/realtime-store.ts";
-import { canEditGroupContent } from "../services/permissions.ts";
+import { documentAbilities } from "../policies/document.ts";
 import { CLOSE, type AccessMode } from "./protocol.ts";
 import type { RoomRef } from "./rooms.ts";
 
@@ -22,6 +22,6 @@ export async function decideRoomAccess(store: RealtimeStore, userId: string, roo
   if (!doc) return { ok: false, code: CLOSE.notFound, reason: "no such document" };
   const access = store.forumAccess(userId, doc.forumId);
   if (!access) return { ok: false, code: CLOSE.forbidden, reason: "no access" };
-  const write = doc.archivedAt === null && canEditGroupContent(access, doc.groupId);
+  const write = documentAbilities(access, { groupId: doc.groupId, archived: doc.archivedAt !== null }).write;
   return { ok: true, mode: write ? "write" : "read", forumId: doc.forumId };
 }

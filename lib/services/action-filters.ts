@@ -40,7 +40,7 @@ export function hasAccountable(item: Pick<BoardItem, "raci">): boolean {
   return item.raci.some((r) => r.role === "A");
 }
 
-export function applyFilters(items: BoardItem[], f: ActionFilters, today: string): BoardItem[] {
+export function applyFilters<T extends BoardItem>(items: T[], f: ActionFilters, today: string): T[] {
   const week = weekOf(today);
   return items.filter(
     (i) =>
@@ -55,7 +55,7 @@ export function applyFilters(items: BoardItem[], f: ActionFilters, today: string
 }
 
 /** Overdue first, then open by due date (none last), closed ones at the end, then title. */
-export function sortForWork(items: BoardItem[], today: string): BoardItem[] {
+export function sortForWork<T extends BoardItem>(items: T[], today: string): T[] {
   const rank = (i: BoardItem) => (isOverdue(i, today) ? 0 : isOpen(i) ? 1 : 2);
   return [...items].sort((a, b) => {
     const ao = rank(a);

@@ -8,6 +8,8 @@ export const ERROR_CODES = {
   not_found: { status: 404, close: 4404, message: "errors.notFound" },
   invalid_input: { status: 400, close: 4400, message: "errors.invalidInput" },
   conflict: { status: 409, close: 4409, message: "errors.conflict" },
+  /** Optimistic concurrency: the record changed since the form was opened; the body carries the current values. */
+  stale: { status: 409, close: 4409, message: "errors.stale" },
   payload_too_large: { status: 413, close: 4413, message: "errors.payloadTooLarge" },
   rate_limited: { status: 429, close: 4429, message: "errors.rateLimited" },
 } as const satisfies Record<string, { status: number; close: number; message: MessageKey }>;
@@ -20,7 +22,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly messageKey: MessageKey = ERROR_CODES[code].message,
     readonly vars: Record<string, string | number> = {},
-    readonly extra: { retryAfterSeconds?: number } = {},
+    readonly extra: { retryAfterSeconds?: number; current?: unknown } = {},
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";

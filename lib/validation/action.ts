@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, text } from "./common.ts";
+import { idSchema, text, versionSchema } from "./common.ts";
 
 export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
 export const RACI_ROLES = ["R", "A", "C", "I"] as const;
@@ -31,7 +31,9 @@ export const actionUpdateSchema = z
     targetAreaId: idSchema.nullable(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+  // The version the form (or card) was opened on: a stale one is refused with the current values.
+  .extend({ version: versionSchema })
+  .refine((v) => Object.keys(v).length > 1, { error: "validation.nothingToChange" });
 
 const assignment = z
   .strictObject({ userId: idSchema.optional(), groupId: idSchema.optional(), role: z.enum(RACI_ROLES) })
@@ -39,6 +41,8 @@ const assignment = z
 
 /** The whole RACI list of an item. At most one Accountable; none is allowed but flagged on screen. */
 export const raciSchema = z.strictObject({
+  /** The item's version when the matrix was drawn; optional (the matrix sets the whole list). */
+  version: versionSchema.optional(),
   assignments: z
     .array(assignment)
     .max(60)

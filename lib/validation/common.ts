@@ -27,3 +27,6 @@ export const emailSchema = z
   .pipe(z.email({ error: "validation.email" }));
 
 export const localeSchema = z.enum(["nb", "en"]);
+
+/** The version of a record an edit was made on (optimistic concurrency). */
+export const versionSchema = z.number().int().min(1).max(2_147_483_647);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, text } from "./common.ts";
+import { idSchema, text, versionSchema } from "./common.ts";
 
 export const DOCUMENT_KINDS = ["RECOMMENDATION", "NOTE", "MINUTES"] as const;
 export const DOCUMENT_TITLE_MAX = 200;
@@ -19,7 +19,8 @@ export const documentUpdateSchema = z
     archived: z.boolean(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+  .extend({ version: versionSchema })
+  .refine((v) => Object.keys(v).length > 1, { error: "validation.nothingToChange" });
 
 export type DocumentCreateInput = z.infer<typeof documentCreateSchema>;
 export type DocumentUpdateInput = z.infer<typeof documentUpdateSchema>;

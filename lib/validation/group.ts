@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, LIMITS, text } from "./common.ts";
+import { idSchema, LIMITS, text, versionSchema } from "./common.ts";
 
 export const GROUP_KINDS = ["STEERING", "PROJECT", "COMPETENCE"] as const;
 export const GROUP_ROLES = ["MEMBER", "LEAD"] as const;
@@ -16,7 +16,8 @@ export const groupUpdateSchema = z
     mandate: z.string().trim().max(LIMITS.mandateMax),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+  .extend({ version: versionSchema })
+  .refine((v) => Object.keys(v).length > 1, { error: "validation.nothingToChange" });
 
 export const membershipAddSchema = z.strictObject({
   userId: idSchema,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, text } from "./common.ts";
+import { LIMITS, text, versionSchema } from "./common.ts";
 
 export const targetAreaCreateSchema = z.strictObject({
   name: text(LIMITS.nameMin, LIMITS.nameMax),
@@ -15,7 +15,8 @@ export const targetAreaUpdateSchema = z
     archived: z.boolean(),
   })
   .partial()
-  .refine((v) => Object.keys(v).length > 0, { error: "validation.nothingToChange" });
+  .extend({ version: versionSchema })
+  .refine((v) => Object.keys(v).length > 1, { error: "validation.nothingToChange" });
 
 export type TargetAreaCreateInput = z.infer<typeof targetAreaCreateSchema>;
 export type TargetAreaUpdateInput = z.infer<typeof targetAreaUpdateSchema>;

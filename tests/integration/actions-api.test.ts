@@ -37,6 +37,7 @@ afterAll(async () => {
 
 const boardPath = () => `/api/forums/ostfold/groups/${groupId}/actions`;
 const itemPath = (id: string) => `/api/forums/ostfold/actions/${id}`;
+const versionOf = async (id: string) => (await db.actionItem.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
 const counts = async () => ({ items: await db.actionItem.count(), raci: await db.responsibility.count(), ...(await tableCounts(db)) });
 
 async function createAs(client: TestClient, body: object = {}) {
@@ -55,11 +56,11 @@ describe("who may read and change a group's board", () => {
     const { res, item } = await createAs(c.member, { ownerId: ids.member2 });
     expect(res.status).toBe(201);
     expect((await createAs(c.leader)).res.status).toBe(201);
-    expect((await c.leader.json(itemPath(item!.id), "PATCH", { status: "IN_PROGRESS" })).status).toBe(200);
+    expect((await c.leader.json(itemPath(item!.id), "PATCH", { status: "IN_PROGRESS", version: 1 })).status).toBe(200);
     for (const [who, status] of [["otherGroup", 403], ["steering", 403], ["outsider", 404], ["anonymous", 401]] as const) {
       const before = await counts();
       expect((await createAs(c[who])).res.status, who).toBe(status);
-      expect((await c[who].json(itemPath(item!.id), "PATCH", { title: "Kapret" })).status, who).toBe(status);
+      expect((await c[who].json(itemPath(item!.id), "PATCH", { title: "Kapret", version: 2 })).status, who).toBe(status);
       expect((await c[who].json(`${itemPath(item!.id)}/raci`, "PUT", { assignments: [] })).status, who).toBe(status);
       expect(await counts()).toEqual(before);
     }
@@ -75,7 +76,9 @@ describe("who may read and change a group's board", () => {
       [boardPath(), "POST", { title: "Gyldig tittel", unknown: true }],
       [boardPath(), "POST", { title: "Gyldig tittel", anchor: { documentId: "abcdefgh12345678", blockId: "x" } }],
       [itemPath(item!.id), "PATCH", {}],
-      [itemPath(item!.id), "PATCH", { dueDate: "i morgen" }],
+      [itemPath(item!.id), "PATCH", { version: 1 }],
+      [itemPath(item!.id), "PATCH", { title: "Uten versjon" }],
+      [itemPath(item!.id), "PATCH", { dueDate: "i morgen", version: 1 }],
       [`${itemPath(item!.id)}/raci`, "PUT", { assignments: [{ role: "A" }] }],
     ] as const) {
       const before = await counts();
@@ -113,19 +116,23 @@ describe("responsibilities (RACI)", () => {
 });
 
 describe("concurrent reassignments", () => {
-  it("end in one consistent state, with every step in the audit log in order", async () => {
+  it("on the same version: exactly one wins, the rest get 409 with the winner's values, and the audit log holds one step", async () => {
     const { item } = await createAs(c.member, { ownerId: ids.member });
     const owners = [ids.member2, ids.leader, ids.member, ids.member2, ids.leader, ids.member, ids.member2, ids.leader];
-    const results = await Promise.all(owners.map((ownerId, i) => (i % 2 ? c.leader : c.member).json(itemPath(item!.id), "PATCH", { ownerId })));
-    expect(results.map((r) => r.status)).toEqual(owners.map(() => 200));
-    const events = await db.auditEvent.findMany({ where: { entityId: item!.id, action: "action.update" }, orderBy: { id: "asc" } });
-    expect(events).toHaveLength(owners.length);
-    let previous = ids.member as string | null;
-    for (const e of events) {
-      expect(JSON.parse(e.before!).ownerId).toBe(previous);
-      previous = JSON.parse(e.after!).ownerId;
+    const results = await Promise.all(owners.map((ownerId, i) => (i % 2 ? c.leader : c.member).json(itemPath(item!.id), "PATCH", { ownerId, version: 1 })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(owners.length - 1);
+    const winner = owners[statuses.indexOf(200)];
+    for (const r of results.filter((x) => x.status === 409)) {
+      const body = (await r.json()) as { error: { code: string; current: { owner: { id: string }; version: number } } };
+      expect(body.error.code).toBe("stale");
+      expect(body.error.current).toMatchObject({ owner: { id: winner }, version: 2 });
     }
-    expect((await db.actionItem.findUniqueOrThrow({ where: { id: item!.id } })).ownerId).toBe(previous);
+    const events = await db.auditEvent.findMany({ where: { entityId: item!.id, action: "action.update" }, orderBy: { id: "asc" } });
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.after!).ownerId).toBe(winner);
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: item!.id } })).toMatchObject({ ownerId: winner, version: 2 });
   });
 });
 
@@ -141,7 +148,7 @@ describe("the board room (stock y-websocket clients)", () => {
     const has = (x: YClient) => (x.doc.getMap("items").get(item!.id) as { title?: string } | undefined)?.title === title;
     await until(() => has(a) && has(b), "both clients see the new item", 1_000);
 
-    expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "DONE" })).status).toBe(200);
+    expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "DONE", version: await versionOf(item!.id) })).status).toBe(200);
     await until(() => (a.doc.getMap("items").get(item!.id) as { status: string }).status === "DONE", "status change arrives", 1_000);
 
     // A client writes to the board itself: the server drops it.

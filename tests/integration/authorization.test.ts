@@ -35,7 +35,7 @@ interface RouteCase {
   name: string;
   method: "POST" | "PATCH" | "DELETE";
   path: () => string;
-  valid: () => unknown;
+  valid: () => unknown | Promise<unknown>;
   malformed: unknown[];
 }
 
@@ -48,8 +48,8 @@ const adminRoutes: RouteCase[] = [
   },
   {
     name: "update group", method: "PATCH", path: () => `/api/forums/${ids.forum}/groups/${ids.otherGroup}`,
-    valid: () => ({ mandate: `Oppdatert ${Date.now()}` }),
-    malformed: [{}, { name: "" }, { mandate: "x".repeat(5000) }, { name: 42 }],
+    valid: async () => ({ mandate: `Oppdatert ${Date.now()}`, version: (await db.group.findUniqueOrThrow({ where: { id: ids.otherGroup } })).version }),
+    malformed: [{}, { version: 1 }, { mandate: "Uten versjon" }, { name: "", version: 1 }, { mandate: "x".repeat(5000), version: 1 }, { name: 42, version: 1 }],
   },
   {
     name: "add member", method: "POST", path: () => `/api/forums/${ids.forum}/groups/${ids.otherGroup}/members`,
@@ -68,8 +68,8 @@ const adminRoutes: RouteCase[] = [
   },
   {
     name: "update target area", method: "PATCH", path: () => `/api/forums/${ids.forum}/target-areas/${ids.area}`,
-    valid: () => ({ description: `Beskrivelse ${Date.now()}` }),
-    malformed: [{}, { archived: "yes" }, { name: "a" }],
+    valid: async () => ({ description: `Beskrivelse ${Date.now()}`, version: (await db.targetArea.findUniqueOrThrow({ where: { id: ids.area } })).version }),
+    malformed: [{}, { description: "Uten versjon" }, { archived: "yes", version: 1 }, { name: "a", version: 1 }],
   },
   {
     name: "create user", method: "POST", path: () => `/api/forums/${ids.forum}/users`,
@@ -100,23 +100,23 @@ async function expectNothingWritten(run: () => Promise<Response>, status: number
 
 describe.each(adminRoutes)("$method $name", (route) => {
   it("rejects a caller without a session with 401 and writes nothing", async () => {
-    const body = await expectNothingWritten(() => clients.anonymous.json(route.path(), route.method, route.valid()), 401);
+    const body = await expectNothingWritten(async () => clients.anonymous.json(route.path(), route.method, await route.valid()), 401);
     expect(body.error.code).toBe("unauthenticated");
   });
 
   it("rejects a forum member without the admin role with 403 and writes nothing", async () => {
-    const body = await expectNothingWritten(() => clients.member.json(route.path(), route.method, route.valid()), 403);
+    const body = await expectNothingWritten(async () => clients.member.json(route.path(), route.method, await route.valid()), 403);
     expect(body.error.code).toBe("forbidden");
   });
 
   it("hides the forum from another forum's administrator (404) and writes nothing", async () => {
-    const body = await expectNothingWritten(() => clients.outsider.json(route.path(), route.method, route.valid()), 404);
+    const body = await expectNothingWritten(async () => clients.outsider.json(route.path(), route.method, await route.valid()), 404);
     expect(body.error.code).toBe("not_found");
   });
 
   it("rejects a foreign Origin with 403 and writes nothing", async () => {
     const body = await expectNothingWritten(
-      () => clients.admin.json(route.path(), route.method, route.valid(), { origin: "https://evil.example" }), 403,
+      async () => clients.admin.json(route.path(), route.method, await route.valid(), { origin: "https://evil.example" }), 403,
     );
     expect(body.error.code).toBe("foreign_origin");
   });
@@ -131,7 +131,7 @@ describe.each(adminRoutes)("$method $name", (route) => {
 
   it("accepts the administrator and records an audit event", async () => {
     const before = await db.auditEvent.count();
-    const res = await clients.admin.json(route.path(), route.method, route.valid());
+    const res = await clients.admin.json(route.path(), route.method, await route.valid());
     expect([200, 201]).toContain(res.status);
     expect(await db.auditEvent.count()).toBe(before + 1);
   });

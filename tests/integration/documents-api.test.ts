@@ -35,6 +35,7 @@ const docCount = () => db.document.count();
 describe("documents API", () => {
   const create = (client: TestClient, body: unknown) => client.json(`/api/forums/ostfold/groups/${groupId}/documents`, "POST", body);
   const patch = (client: TestClient, body: unknown) => client.json(`/api/forums/ostfold/documents/${docId}`, "PATCH", body);
+  const version = async () => (await db.document.findUniqueOrThrow({ where: { id: docId }, select: { version: true } })).version;
   const valid = () => ({ title: `Anbefaling ${Date.now()}`, kind: "RECOMMENDATION", targetAreaIds: [areaId] });
 
   it("lets group members and the project leader create documents, with an audit event", async () => {
@@ -52,7 +53,7 @@ describe("documents API", () => {
     for (const [who, status] of [["otherGroup", 403], ["steering", 403], ["outsider", 404], ["anonymous", 401]] as const) {
       const before = { docs: await docCount(), ...(await tableCounts(db)) };
       expect((await create(c[who], valid())).status, who).toBe(status);
-      expect((await patch(c[who], { title: "Kapret tittel" })).status, who).toBe(status);
+      expect((await patch(c[who], { title: "Kapret tittel", version: await version() })).status, who).toBe(status);
       expect({ docs: await docCount(), ...(await tableCounts(db)) }).toEqual(before);
     }
   });
@@ -68,14 +69,17 @@ describe("documents API", () => {
       expect({ docs: await docCount(), ...(await tableCounts(db)) }).toEqual(before);
     }
     expect((await patch(c.member, {})).status).toBe(400);
-    expect((await patch(c.member, { archived: "yes" })).status).toBe(400);
+    expect((await patch(c.member, { archived: "yes", version: await version() })).status).toBe(400);
+    expect((await patch(c.member, { title: "Uten versjon" })).status).toBe(400);
   });
 
   it("renames, archives and restores, each recorded with before and after", async () => {
-    expect((await patch(c.member, { title: "Nytt navn på dokumentet" })).status).toBe(200);
-    expect((await patch(c.member, { archived: true })).status).toBe(200);
+    expect((await patch(c.member, { title: "Nytt navn på dokumentet", version: await version() })).status).toBe(200);
+    expect((await patch(c.member, { archived: true, version: await version() })).status).toBe(200);
     expect((await db.document.findUniqueOrThrow({ where: { id: docId } })).archivedAt).not.toBeNull();
-    expect((await patch(c.member, { archived: false })).status).toBe(200);
+    // Archived is read-only: a rename is refused, a restore is allowed.
+    expect((await patch(c.member, { title: "Arkivert, men omdøpt", version: await version() })).status).toBe(403);
+    expect((await patch(c.member, { archived: false, version: await version() })).status).toBe(200);
     const events = await db.auditEvent.findMany({ where: { entityId: docId, action: "document.update" }, orderBy: { id: "asc" } });
     expect(events).toHaveLength(3);
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ title: "Nytt navn på dokumentet" });

@@ -1,7 +1,7 @@
 import { apiRoute, readBody } from "@/lib/http/api";
 import { cookieHeader } from "@/lib/http/cookies";
 import { LOCALE_COOKIE } from "@/lib/i18n";
-import { updateOwnAccount } from "@/lib/services/account-service";
+import { updateOwnAccount } from "@/lib/commands/account";
 import { accountUpdateSchema } from "@/lib/validation/user";
 
 export const PATCH = apiRoute(async ({ req, ip, user }) => {

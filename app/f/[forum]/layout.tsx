@@ -1,22 +1,25 @@
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { unreadCount } from "@/lib/db/notifications";
-import { canAdministerForum } from "@/lib/services/permissions";
+import { forumAbilities } from "@/lib/policies/forum";
+import { pages } from "@/lib/urls";
 import { NavLinks } from "@/components/layout/nav-links";
 
 export default async function ForumLayout({ children, params }: { children: React.ReactNode; params: Promise<{ forum: string }> }) {
   const { forum: slug } = await params;
-  const { user, access } = await requireForum(slug, `/f/${slug}`);
+  const { user, access } = await requireForum(slug, pages.forum(slug));
   const t = await getT();
-  const base = `/f/${access.forum.slug}`;
+  const forum = access.forum.slug;
+  const base = pages.forum(forum);
   const unread = await unreadCount(db(), user.id);
+  const abilities = forumAbilities(access);
   const links = [
     { href: base, text: t("forum.overview") },
-    { href: `${base}/actions`, text: t("actions.overview") },
-    { href: `${base}/mine`, text: t("actions.mine") },
-    { href: `${base}/notifications`, text: unread ? t("notifications.nav", { count: unread }) : t("notifications.title") },
+    ...(abilities.overview ? [{ href: pages.overview(forum), text: t("actions.overview") }] : []),
+    { href: pages.mine(forum), text: t("actions.mine") },
+    { href: pages.notifications(forum), text: unread ? t("notifications.nav", { count: unread }) : t("notifications.title") },
   ];
-  if (canAdministerForum(access)) links.push({ href: `${base}/admin`, text: t("forum.admin") });
+  if (abilities.administer) links.push({ href: pages.admin(forum), text: t("forum.admin") });
   return (
     <>
       <div className="forum-bar">

@@ -2,7 +2,7 @@ import { issueSessionToken, sessionCookieName } from "@/lib/auth/session";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { apiRoute, readBody } from "@/lib/http/api";
 import { cookieHeader } from "@/lib/http/cookies";
-import { changePassword } from "@/lib/services/account-service";
+import { changePassword } from "@/lib/commands/account";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
 /** Changes the caller's password. Other sessions end; this browser gets a fresh session cookie. */

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getT, requireForum } from "@/lib/auth/page-guards";
+import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
-import { boardContext, loadForumItems } from "@/lib/services/board-page-data";
+import { presentActions } from "@/lib/presenters/action";
+import { boardContext } from "@/lib/services/board-context";
+import { pages } from "@/lib/urls";
 import { ActionOverview } from "@/components/board/boards";
 
 type Props = { params: Promise<{ forum: string }> };
@@ -12,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ActionOverviewPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForum(forum, `/f/${forum}/actions`);
+  const { access } = await requireForum(forum, pages.overview(forum));
   const t = await getT();
   const [ctx, items] = await Promise.all([boardContext(access), loadForumItems(db(), access.forum.id)]);
   return (
@@ -21,7 +24,7 @@ export default async function ActionOverviewPage({ params }: Props) {
         <h1>{t("actions.overview")}</h1>
         <p className="muted">{t("actions.overviewIntro")}</p>
       </header>
-      <ActionOverview forum={access.forum.slug} groups={ctx.groups} initial={items} today={ctx.today} writableGroupIds={ctx.writableGroupIds} choices={ctx.choices} />
+      <ActionOverview forum={access.forum.slug} groups={ctx.groups} initial={presentActions(access, items)} viewer={ctx.viewer} today={ctx.today} choices={ctx.choices} />
     </>
   );
 }

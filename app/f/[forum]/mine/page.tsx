@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { getT, requireForum } from "@/lib/auth/page-guards";
+import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
-import { boardContext, loadForumItems } from "@/lib/services/board-page-data";
+import { presentActions } from "@/lib/presenters/action";
+import { boardContext } from "@/lib/services/board-context";
+import { pages } from "@/lib/urls";
 import { MyActions } from "@/components/board/boards";
 
 type Props = { params: Promise<{ forum: string }> };
@@ -12,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyActionsPage({ params }: Props) {
   const { forum } = await params;
-  const { user, access } = await requireForum(forum, `/f/${forum}/mine`);
+  const { user, access } = await requireForum(forum, pages.mine(forum));
   const t = await getT();
   const [ctx, items] = await Promise.all([boardContext(access), loadForumItems(db(), access.forum.id)]);
   return (
@@ -21,8 +24,8 @@ export default async function MyActionsPage({ params }: Props) {
         <h1>{t("actions.mine")}</h1>
         <p className="muted">{t("actions.mineIntro")}</p>
       </header>
-      <MyActions forum={access.forum.slug} userId={user.id} groupIds={ctx.groups.map((g) => g.id)} initial={items.filter((i) => i.owner?.id === user.id)}
-        today={ctx.today} writableGroupIds={ctx.writableGroupIds} choices={ctx.choices} />
+      <MyActions forum={access.forum.slug} viewer={ctx.viewer} groupIds={ctx.groups.map((g) => g.id)}
+        initial={presentActions(access, items.filter((i) => i.owner?.id === user.id))} today={ctx.today} choices={ctx.choices} />
     </>
   );
 }

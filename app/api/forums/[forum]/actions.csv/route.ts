@@ -1,15 +1,12 @@
 import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
-import { apiRoute } from "@/lib/http/api";
+import { forumRoute } from "@/lib/http/forum-route";
 import { translator } from "@/lib/i18n";
-import { forumAccessOrThrow } from "@/lib/services/access";
 import { applyFilters, filtersFromParams, sortForWork, todayInOslo } from "@/lib/services/action-filters";
 import { toCsv } from "@/lib/services/csv";
 
 /** The overview as CSV, with the same filters as the screen. */
-export const GET = apiRoute<{ forum: string }>(async ({ req, params, user, locale }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
+export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, locale }) => {
   const t = translator(locale);
   const today = todayInOslo();
   const items = sortForWork(applyFilters(await loadForumItems(db(), access.forum.id), filtersFromParams(new URL(req.url).searchParams), today), today);

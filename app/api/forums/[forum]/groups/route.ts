@@ -1,11 +1,7 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAdminOrThrow } from "@/lib/services/access";
-import { adminCreateGroup } from "@/lib/services/admin-service";
+import { createGroup } from "@/lib/commands/groups";
+import { forumRoute } from "@/lib/http/forum-route";
 import { groupCreateSchema } from "@/lib/validation/group";
 
-export const POST = apiRoute<{ forum: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAdminOrThrow(me.id, params.forum);
-  const input = await readBody(req, groupCreateSchema);
-  return Response.json({ group: await adminCreateGroup(access, { userId: me.id, ip }, input) }, { status: 201 });
-});
+export const POST = forumRoute<{ forum: string }, typeof groupCreateSchema>({ role: "admin", body: groupCreateSchema, status: 201 }, async ({ caller, body }) => ({
+  group: await createGroup(caller, body),
+}));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listTargetAreas } from "@/lib/db/target-areas";
+import { presentTargetArea } from "@/lib/presenters/admin";
 import { TargetAreaCreateForm, TargetAreaEditForm } from "@/components/admin/target-area-forms";
 
 type Props = { params: Promise<{ forum: string }> };
@@ -21,7 +22,7 @@ export default async function AdminTargetAreasPage({ params }: Props) {
         <h2 id="areas-title">{t("admin.targetAreas")}</h2>
         {areas.map((a) => (
           <TargetAreaEditForm key={a.id} forum={access.forum.slug}
-            area={{ id: a.id, name: a.name, description: a.description, period: a.period, archived: a.archivedAt !== null }} />
+            area={presentTargetArea(a)} />
         ))}
       </section>
       <TargetAreaCreateForm forum={access.forum.slug} />

@@ -1,22 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getLocale, getT, requireForum } from "@/lib/auth/page-guards";
+import { getLocale, getT, requireGroup } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
-import { getGroupPage } from "@/lib/db/groups";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listTargetAreas } from "@/lib/db/target-areas";
-import { canAdministerForum, canEditGroupContent } from "@/lib/services/permissions";
+import { pages } from "@/lib/urls";
 import { DocumentCreateForm } from "@/components/documents/document-forms";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
 async function load({ params }: Props) {
   const { forum, groupId } = await params;
-  const { access } = await requireForum(forum, `/f/${forum}/groups/${groupId}`);
-  const group = await getGroupPage(db(), access.forum.id, groupId);
-  if (!group) notFound();
-  return { access, group };
+  return requireGroup(forum, groupId, pages.group(forum, groupId));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -25,28 +20,27 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function GroupPage(props: Props) {
-  const { access, group } = await load(props);
+  const { access, group, abilities } = await load(props);
   const t = await getT();
   const locale = await getLocale();
-  const base = `/f/${access.forum.slug}`;
+  const slug = access.forum.slug;
   const member = access.groupIds.includes(group.id);
-  const canWrite = canEditGroupContent(access, group.id);
-  const areas = canWrite ? await listTargetAreas(db(), access.forum.id) : [];
+  const areas = abilities.createDocument ? await listTargetAreas(db(), access.forum.id) : [];
 
   return (
     <>
       <header className="page-header">
         <p className="eyebrow">{t(`groupKinds.${group.kind}`)}</p>
         <h1>{group.name}</h1>
-        <p className="muted">{member ? t("group.youAreMember") : canWrite ? null : t("group.readOnly")}</p>
+        <p className="muted">{member ? t("group.youAreMember") : abilities.createDocument ? null : t("group.readOnly")}</p>
         <p className="button-row">
-          <Link className="button button--primary" href={`${base}/groups/${group.id}/actions`}>
+          <Link className="button button--primary" href={pages.groupActions(slug, group.id)}>
             {t("actions.board")}
           </Link>
         </p>
-        {canAdministerForum(access) ? (
+        {abilities.administer ? (
           <p>
-            <Link className="button button--secondary" href={`${base}/admin/groups/${group.id}`}>
+            <Link className="button button--secondary" href={pages.adminGroup(slug, group.id)}>
               {t("group.manage")}
             </Link>
           </p>
@@ -72,7 +66,7 @@ export default async function GroupPage(props: Props) {
                       {t(`documentKinds.${d.kind}`)} · <span className={`status status--${d.status.toLowerCase()}`}>{t(`documentStatus.${d.status}`)}</span>
                     </p>
                     <h3 className="card__title">
-                      <Link href={`${base}/groups/${group.id}/documents/${d.id}`}>{d.title}</Link>
+                      <Link href={pages.document(slug, group.id, d.id)}>{d.title}</Link>
                     </h3>
                     {d.excerpt ? <p className="doc-card__excerpt">{d.excerpt}</p> : null}
                     <dl className="meta-dl">
@@ -97,7 +91,7 @@ export default async function GroupPage(props: Props) {
         </div>
 
         <div>
-        {canWrite ? <DocumentCreateForm forum={access.forum.slug} groupId={group.id} areas={areas.map((a) => ({ id: a.id, name: a.name }))} /> : null}
+        {abilities.createDocument ? <DocumentCreateForm forum={slug} groupId={group.id} areas={areas.map((a) => ({ id: a.id, name: a.name }))} /> : null}
         <section aria-labelledby="members" className="section">
           <h2 id="members">{t("group.members")}</h2>
           {group.members.length === 0 ? (

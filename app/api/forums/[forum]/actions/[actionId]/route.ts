@@ -1,20 +1,21 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAccessOrThrow } from "@/lib/services/access";
-import { readAction, updateAction } from "@/lib/services/action-service";
+import { updateAction } from "@/lib/commands/actions";
+import { loadForumItem } from "@/lib/db/actions";
+import { db } from "@/lib/db/client";
+import { forumRoute } from "@/lib/http/forum-route";
+import { presentAction } from "@/lib/presenters/action";
+import { AppError } from "@/lib/services/errors";
 import { actionUpdateSchema } from "@/lib/validation/action";
 
 type Params = { forum: string; actionId: string };
 
-export const GET = apiRoute<Params>(async ({ params, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  return { item: await readAction(access, params.actionId) };
+/** One item with what the caller may do with it. */
+export const GET = forumRoute<Params>({}, async ({ params, access }) => {
+  const item = await loadForumItem(db(), access.forum.id, params.actionId);
+  if (!item) throw new AppError("not_found");
+  return { item: presentAction(access, item) };
 });
 
-/** Edit, reassign, close or reopen an item. */
-export const PATCH = apiRoute<Params>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  const input = await readBody(req, actionUpdateSchema);
-  return { item: await updateAction(access, { userId: me.id, ip }, params.actionId, input) };
-});
+/** Edit, reassign, close or reopen an item; `version` must be the one the form was opened on (else 409 with the current item). */
+export const PATCH = forumRoute<Params, typeof actionUpdateSchema>({ body: actionUpdateSchema }, async ({ params, caller, body }) => ({
+  item: await updateAction(caller, params.actionId, body),
+}));

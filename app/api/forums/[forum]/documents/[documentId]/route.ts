@@ -1,12 +1,8 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAccessOrThrow } from "@/lib/services/access";
-import { updateGroupDocument } from "@/lib/services/document-service";
+import { updateDocument } from "@/lib/commands/documents";
+import { forumRoute } from "@/lib/http/forum-route";
 import { documentUpdateSchema } from "@/lib/validation/document";
 
-/** Renames, re-tags, archives or restores a document (the owning group's members and the project leader). */
-export const PATCH = apiRoute<{ forum: string; documentId: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  const input = await readBody(req, documentUpdateSchema);
-  return { document: await updateGroupDocument(access, { userId: me.id, ip }, params.documentId, input) };
-});
+/** Renames, re-tags, archives or restores a document; a stale `version` is a 409 with the current metadata. */
+export const PATCH = forumRoute<{ forum: string; documentId: string }, typeof documentUpdateSchema>({ body: documentUpdateSchema }, async ({ params, caller, body }) => ({
+  document: await updateDocument(caller, params.documentId, body),
+}));

@@ -1,11 +1,8 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAdminOrThrow } from "@/lib/services/access";
-import { adminUpdateTargetArea } from "@/lib/services/admin-service";
+import { updateTargetArea } from "@/lib/commands/target-areas";
+import { forumRoute } from "@/lib/http/forum-route";
 import { targetAreaUpdateSchema } from "@/lib/validation/target-area";
 
-export const PATCH = apiRoute<{ forum: string; areaId: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAdminOrThrow(me.id, params.forum);
-  const input = await readBody(req, targetAreaUpdateSchema);
-  return { targetArea: await adminUpdateTargetArea(access, { userId: me.id, ip }, params.areaId, input) };
-});
+/** Edits, archives or restores a target area; a stale `version` is a 409 with the current values. */
+export const PATCH = forumRoute<{ forum: string; areaId: string }, typeof targetAreaUpdateSchema>({ role: "admin", body: targetAreaUpdateSchema }, async ({ params, caller, body }) => ({
+  targetArea: await updateTargetArea(caller, params.areaId, body),
+}));

@@ -1,11 +1,8 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAdminOrThrow } from "@/lib/services/access";
-import { adminSetForumRole } from "@/lib/services/admin-service";
+import { setMemberForumRole } from "@/lib/commands/users";
+import { forumRoute } from "@/lib/http/forum-route";
 import { forumRoleSchema } from "@/lib/validation/user";
 
-export const PATCH = apiRoute<{ forum: string; userId: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAdminOrThrow(me.id, params.forum);
-  const { role } = await readBody(req, forumRoleSchema);
-  return { member: await adminSetForumRole(access, { userId: me.id, ip }, params.userId, role) };
-});
+/** Sets a member's forum role; the last administrator cannot be demoted (409), also under parallel calls. */
+export const PATCH = forumRoute<{ forum: string; userId: string }, typeof forumRoleSchema>({ role: "admin", body: forumRoleSchema }, async ({ params, caller, body }) => ({
+  member: await setMemberForumRole(caller, params.userId, body.role),
+}));

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { getT, requireForum } from "@/lib/auth/page-guards";
+import { getT, requireGroup } from "@/lib/auth/page-guards";
+import { loadGroupBoard } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { groupRecommendationsRaci } from "@/lib/db/documents";
-import { getGroupPage } from "@/lib/db/groups";
-import { boardContext, loadGroupBoard } from "@/lib/services/board-page-data";
-import { canEditGroupContent } from "@/lib/services/permissions";
+import { documentAbilities } from "@/lib/policies/document";
+import { presentActions } from "@/lib/presenters/action";
+import { boardContext } from "@/lib/services/board-context";
+import { pages } from "@/lib/urls";
 import { GroupBoard } from "@/components/board/boards";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
 async function load({ params }: Props) {
   const { forum, groupId } = await params;
-  const { access } = await requireForum(forum, `/f/${forum}/groups/${groupId}/actions`);
-  const group = await getGroupPage(db(), access.forum.id, groupId);
-  if (!group) notFound();
-  return { access, group };
+  return requireGroup(forum, groupId, pages.groupActions(forum, groupId));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -25,13 +23,13 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function GroupActionsPage(props: Props) {
-  const { access, group } = await load(props);
+  const { access, group, abilities } = await load(props);
   const t = await getT();
   const [ctx, items, recommendations] = await Promise.all([boardContext(access), loadGroupBoard(db(), group.id), groupRecommendationsRaci(db(), group.id)]);
   return (
     <>
       <p className="breadcrumbs">
-        <Link href={`/f/${access.forum.slug}/groups/${group.id}`}>← {group.name}</Link>
+        <Link href={pages.group(access.forum.slug, group.id)}>← {group.name}</Link>
       </p>
       <header className="page-header page-header--tight">
         <p className="eyebrow">{group.name}</p>
@@ -39,8 +37,9 @@ export default async function GroupActionsPage(props: Props) {
         <p className="muted">{t("actions.boardIntro")}</p>
       </header>
       <GroupBoard
-        forum={access.forum.slug} groupId={group.id} initial={items} today={ctx.today} canWrite={canEditGroupContent(access, group.id)}
-        choices={ctx.choices} members={group.members.map((m) => ({ id: m.id, name: m.name }))} allGroups={ctx.groups} recommendations={recommendations}
+        forum={access.forum.slug} groupId={group.id} initial={presentActions(access, items)} viewer={ctx.viewer} today={ctx.today}
+        canCreate={abilities.createAction} choices={ctx.choices} members={group.members.map((m) => ({ id: m.id, name: m.name }))} allGroups={ctx.groups}
+        recommendations={recommendations.map((d) => ({ ...d, abilities: { setRaci: documentAbilities(access, { groupId: group.id, archived: false }).setRaci } }))}
       />
     </>
   );

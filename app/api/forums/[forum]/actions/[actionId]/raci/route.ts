@@ -1,12 +1,8 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAccessOrThrow } from "@/lib/services/access";
-import { setResponsibilities } from "@/lib/services/action-service";
+import { setActionResponsibilities } from "@/lib/commands/actions";
+import { forumRoute } from "@/lib/http/forum-route";
 import { raciSchema } from "@/lib/validation/action";
 
 /** Replaces the item's RACI list; two Accountables are refused with 400. */
-export const PUT = apiRoute<{ forum: string; actionId: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  const input = await readBody(req, raciSchema);
-  return { item: await setResponsibilities(access, { userId: me.id, ip }, params.actionId, input) };
-});
+export const PUT = forumRoute<{ forum: string; actionId: string }, typeof raciSchema>({ body: raciSchema }, async ({ params, caller, body }) => ({
+  item: await setActionResponsibilities(caller, params.actionId, body),
+}));

@@ -1,12 +1,8 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAccessOrThrow } from "@/lib/services/access";
-import { setDocumentResponsibilities } from "@/lib/services/action-service";
+import { setDocumentResponsibilities } from "@/lib/commands/documents";
+import { forumRoute } from "@/lib/http/forum-route";
 import { raciSchema } from "@/lib/validation/action";
 
 /** Replaces a recommendation's RACI list; two Accountables are refused with 400. */
-export const PUT = apiRoute<{ forum: string; documentId: string }>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  const input = await readBody(req, raciSchema);
-  return { raci: await setDocumentResponsibilities(access, { userId: me.id, ip }, params.documentId, input) };
-});
+export const PUT = forumRoute<{ forum: string; documentId: string }, typeof raciSchema>({ body: raciSchema }, async ({ params, caller, body }) => ({
+  raci: await setDocumentResponsibilities(caller, params.documentId, body),
+}));

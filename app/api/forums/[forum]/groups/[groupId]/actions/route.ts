@@ -1,21 +1,21 @@
-import { apiRoute, readBody } from "@/lib/http/api";
-import { forumAccessOrThrow } from "@/lib/services/access";
-import { createAction, readBoard } from "@/lib/services/action-service";
+import { createAction } from "@/lib/commands/actions";
+import { loadGroupBoard } from "@/lib/db/actions";
+import { db } from "@/lib/db/client";
+import { findGroup } from "@/lib/db/groups";
+import { forumRoute } from "@/lib/http/forum-route";
+import { presentActions } from "@/lib/presenters/action";
+import { AppError } from "@/lib/services/errors";
 import { actionCreateSchema } from "@/lib/validation/action";
 
 type Params = { forum: string; groupId: string };
 
 /** The group's board: every member of the forum reads it. */
-export const GET = apiRoute<Params>(async ({ params, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  return { items: await readBoard(access, params.groupId) };
+export const GET = forumRoute<Params>({}, async ({ params, access }) => {
+  if (!(await findGroup(db(), access.forum.id, params.groupId))) throw new AppError("not_found");
+  return { items: presentActions(access, await loadGroupBoard(db(), params.groupId)) };
 });
 
 /** A new action item (the group's members and the project leader). */
-export const POST = apiRoute<Params>(async ({ req, params, ip, user }) => {
-  const me = await user();
-  const access = await forumAccessOrThrow(me.id, params.forum);
-  const input = await readBody(req, actionCreateSchema);
-  return Response.json({ item: await createAction(access, { userId: me.id, ip }, params.groupId, input) }, { status: 201 });
-});
+export const POST = forumRoute<Params, typeof actionCreateSchema>({ body: actionCreateSchema, status: 201 }, async ({ params, caller, body }) => ({
+  item: await createAction(caller, params.groupId, body),
+}));

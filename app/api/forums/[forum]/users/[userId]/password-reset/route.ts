@@ -1,10 +1,7 @@
-import { apiRoute } from "@/lib/http/api";
-import { forumAdminOrThrow } from "@/lib/services/access";
-import { adminResetPassword } from "@/lib/services/admin-service";
+import { resetMemberPassword } from "@/lib/commands/users";
+import { forumRoute } from "@/lib/http/forum-route";
 
-export const POST = apiRoute<{ forum: string; userId: string }>(async ({ params, ip, user }) => {
-  const me = await user();
-  const access = await forumAdminOrThrow(me.id, params.forum);
-  const result = await adminResetPassword(access, { userId: me.id, ip }, params.userId);
-  return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-});
+/** A new one-time password, shown once. */
+export const POST = forumRoute<{ forum: string; userId: string }>({ role: "admin", headers: { "Cache-Control": "no-store" } }, async ({ params, caller }) =>
+  resetMemberPassword(caller, params.userId),
+);

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getT, requireForum } from "@/lib/auth/page-guards";
+import { loadGroupBoard } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { getDocumentPage } from "@/lib/db/documents";
 import { listTargetAreas } from "@/lib/db/target-areas";
-import { canEditGroupContent } from "@/lib/services/permissions";
-import { boardContext, loadGroupBoard } from "@/lib/services/board-page-data";
+import { presentActions } from "@/lib/presenters/action";
+import { presentDocument } from "@/lib/presenters/document";
+import { boardContext } from "@/lib/services/board-context";
+import { pages } from "@/lib/urls";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 
@@ -14,10 +17,10 @@ type Props = { params: Promise<{ forum: string; groupId: string; documentId: str
 
 async function load({ params }: Props) {
   const { forum, groupId, documentId } = await params;
-  const { user, access } = await requireForum(forum, `/f/${forum}/groups/${groupId}/documents/${documentId}`);
+  const { user, access } = await requireForum(forum, pages.document(forum, groupId, documentId));
   const document = await getDocumentPage(db(), access.forum.id, groupId, documentId);
   if (!document) notFound();
-  return { user, access, document };
+  return { user, access, document, view: presentDocument(access, document) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -26,17 +29,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function DocumentPage(props: Props) {
-  const { user, access, document } = await load(props);
+  const { user, access, document, view } = await load(props);
   const t = await getT();
-  const mayEdit = canEditGroupContent(access, document.groupId);
-  const canWrite = mayEdit && document.archivedAt === null;
-  const areas = mayEdit ? await listTargetAreas(db(), access.forum.id) : [];
+  const { abilities } = view;
+  const mayEditMeta = abilities.update || abilities.archive || abilities.restore;
+  const areas = mayEditMeta ? await listTargetAreas(db(), access.forum.id) : [];
   const [ctx, board] = await Promise.all([boardContext(access), loadGroupBoard(db(), document.groupId)]);
   const slug = access.forum.slug;
   return (
     <>
       <p className="breadcrumbs">
-        <Link href={`/f/${slug}/groups/${document.group.id}`}>← {t("documents.backToGroup", { group: document.group.name })}</Link>
+        <Link href={pages.group(slug, document.group.id)}>← {t("documents.backToGroup", { group: document.group.name })}</Link>
       </p>
       <header className="page-header page-header--tight">
         <p className="eyebrow">
@@ -44,20 +47,19 @@ export default async function DocumentPage(props: Props) {
           {document.targetAreas.length ? ` · ${document.targetAreas.map((a) => a.name).join(", ")}` : ""}
         </p>
         <h1>{document.title}</h1>
-        {document.archivedAt ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
+        {view.archived ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
       </header>
       <div className="document-layout">
         <DocumentEditorLoader
-          documentId={document.id} user={{ id: user.id, name: user.name }} canWrite={canWrite}
-          actions={{ forum: slug, groupId: document.groupId, choices: ctx.choices, initial: board.filter((i) => i.anchor?.documentId === document.id) }}
+          documentId={document.id} user={{ id: user.id, name: user.name }} abilities={abilities}
+          actions={{
+            forum: slug, groupId: document.groupId, choices: ctx.choices, viewer: ctx.viewer,
+            initial: presentActions(access, board.filter((i) => i.anchor?.documentId === document.id)),
+          }}
         />
-        {mayEdit ? (
+        {mayEditMeta ? (
           <aside>
-            <DocumentMetaForm
-              forum={slug}
-              areas={areas}
-              document={{ id: document.id, title: document.title, targetAreaIds: document.targetAreas.map((a) => a.id), archived: document.archivedAt !== null }}
-            />
+            <DocumentMetaForm forum={slug} areas={areas.map((a) => ({ id: a.id, name: a.name }))} document={view} />
           </aside>
         ) : null}
       </div>

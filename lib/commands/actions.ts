@@ -1,0 +1,67 @@
+import { createItem, loadForumItem, replaceRaci, updateItem } from "../db/actions.ts";
+import { actionAbilities, mayApplyActionUpdate } from "../policies/action.ts";
+import { groupAbilities } from "../policies/group.ts";
+import { accountableCount } from "../policies/responsibility.ts";
+import { presentAction, type PresentedAction } from "../presenters/action.ts";
+import { AppError } from "../services/errors.ts";
+import { notificationsFor } from "../services/notify.ts";
+import type { ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
+import { assertVersion, runCommand, type CommandCaller, type CommandContext } from "./command.ts";
+import { checkAnchor, checkOwner, checkParties, checkTargetAreas, groupOrThrow } from "./references.ts";
+
+async function itemOrThrow(ctx: CommandContext, id: string) {
+  const item = await loadForumItem(ctx.tx, ctx.standing.forum.id, id);
+  if (!item) throw new AppError("not_found");
+  return item;
+}
+
+/** A new action item on a group's board. */
+export function createAction(caller: CommandCaller, groupId: string, input: ActionCreateInput): Promise<PresentedAction> {
+  return runCommand(caller, async (ctx) => {
+    const { tx, standing } = ctx;
+    await groupOrThrow(tx, standing.forum.id, groupId);
+    if (!groupAbilities(standing, { id: groupId }).createAction) throw new AppError("forbidden");
+    await checkOwner(tx, standing.forum.id, input.ownerId);
+    await checkTargetAreas(tx, standing.forum.id, [input.targetAreaId]);
+    await checkAnchor(tx, groupId, input.anchor);
+    const item = await createItem(tx, ctx.actor, standing.forum.id, groupId, input);
+    await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, null, item));
+    ctx.emit({ type: "board.changed", groupId });
+    return presentAction(standing, item);
+  });
+}
+
+/** Edits, reassigns, closes or reopens an item; a stale version is a 409 with the current item. */
+export function updateAction(caller: CommandCaller, id: string, input: ActionUpdateInput): Promise<PresentedAction> {
+  return runCommand(caller, async (ctx) => {
+    const { tx, standing } = ctx;
+    const before = await itemOrThrow(ctx, id);
+    const { version, ...fields } = input;
+    if (!mayApplyActionUpdate(actionAbilities(standing, { groupId: before.groupId, ownerId: before.owner?.id ?? null }), Object.keys(fields))) {
+      throw new AppError("forbidden");
+    }
+    assertVersion(version, before, () => presentAction(standing, before));
+    await checkOwner(tx, standing.forum.id, fields.ownerId);
+    await checkTargetAreas(tx, standing.forum.id, [fields.targetAreaId]);
+    const after = await updateItem(tx, ctx.actor, standing.forum.id, before, fields);
+    await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, before, after));
+    ctx.emit({ type: "board.changed", groupId: after.groupId });
+    return presentAction(standing, after);
+  });
+}
+
+/** Replaces an item's RACI. At most one Accountable holds under parallel calls (checked in the transaction). */
+export function setActionResponsibilities(caller: CommandCaller, id: string, input: RaciInput): Promise<PresentedAction> {
+  return runCommand(caller, async (ctx) => {
+    const { tx, standing } = ctx;
+    const before = await itemOrThrow(ctx, id);
+    if (!actionAbilities(standing, { groupId: before.groupId, ownerId: before.owner?.id ?? null }).setRaci) throw new AppError("forbidden");
+    assertVersion(input.version, before, () => presentAction(standing, before));
+    if (accountableCount(input.assignments) > 1) throw new AppError("invalid_input", "validation.oneAccountable");
+    await checkParties(tx, standing.forum.id, input.assignments);
+    const after = await replaceRaci(tx, ctx.actor, standing.forum.id, before, input.assignments);
+    await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, before, after));
+    ctx.emit({ type: "board.changed", groupId: after.groupId });
+    return presentAction(standing, after);
+  });
+}

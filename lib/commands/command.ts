@@ -1,0 +1,78 @@
+import { findForumAccess, type ForumAccess } from "../db/forums.ts";
+import type { Actor } from "../db/groups.ts";
+import { queueNotifications, type NewNotification } from "../db/notifications.ts";
+import { transaction, UniqueViolation } from "../db/transaction.ts";
+import type { DbClient } from "../db/types.ts";
+import { env } from "../env.ts";
+import { publish, type DomainEvent } from "../events/bus.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import { AppError } from "../services/errors.ts";
+
+/** Who runs a command: the caller and the forum they act in (their standing is re-read inside). */
+export interface CommandCaller {
+  userId: string;
+  ip: string | null;
+  forumId: string;
+}
+
+export interface CommandContext {
+  tx: DbClient;
+  actor: Actor;
+  /** The caller's standing in the forum, read inside the transaction (not the request's copy). */
+  standing: ForumAccess;
+  /** Published once the transaction has committed (never for a change that rolled back). */
+  emit(event: DomainEvent): void;
+  /** In-app notifications (and their e-mail, via the outbox) written in the same transaction. */
+  notify(list: NewNotification[]): Promise<void>;
+}
+
+const listeners = new Set<() => void>();
+
+/** Called after any command that queued notifications committed (the mail worker wakes up). */
+export function onNotificationsQueued(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Runs one mutation: loads, checks (policy + invariants), writes and audits in one transaction,
+ * then publishes what changed. A unique constraint that refuses the write is a 409 with
+ * `uniqueMessage`, never a 500. The caller's standing is re-read inside the transaction, so a
+ * rule can never pass on rights that were taken away a moment earlier.
+ */
+export async function runCommand<T>(
+  caller: CommandCaller,
+  work: (ctx: CommandContext) => Promise<T>,
+  options: { uniqueMessage?: MessageKey } = {},
+): Promise<T> {
+  const events: DomainEvent[] = [];
+  let queued = 0;
+  let result: T;
+  try {
+    result = await transaction(async (tx) => {
+      const standing = await findForumAccess(tx, caller.userId, { id: caller.forumId });
+      if (!standing) throw new AppError("not_found");
+      return work({
+        tx,
+        actor: { userId: caller.userId, ip: caller.ip },
+        standing,
+        emit: (event) => events.push(event),
+        notify: async (list) => {
+          queued += list.length;
+          await queueNotifications(tx, list, { mail: Boolean(env().SMTP_URL) });
+        },
+      });
+    });
+  } catch (error) {
+    if (error instanceof UniqueViolation) throw new AppError("conflict", options.uniqueMessage ?? "errors.conflict");
+    throw error;
+  }
+  for (const event of events) publish(event);
+  if (queued > 0) for (const listener of listeners) listener();
+  return result;
+}
+
+/** A stale edit: the record moved on since `expected`; the 409 carries the current values. */
+export function assertVersion(expected: number | undefined, current: { version: number }, present: () => unknown): void {
+  if (expected !== undefined && expected !== current.version) throw new AppError("stale", "errors.stale", {}, { current: present() });
+}

@@ -1,0 +1,50 @@
+// Every page and API path, built in one place (ids come from our own database; slugs and ids are
+// URL-safe by their schemas, and encodeURIComponent keeps anything else from breaking a path).
+
+const e = encodeURIComponent;
+
+/** Pages. */
+export const pages = {
+  home: () => "/",
+  login: (returnTo?: string) => (returnTo ? `/login?callbackUrl=${e(returnTo)}` : "/login"),
+  account: () => "/account",
+  forum: (forum: string) => `/f/${e(forum)}`,
+  overview: (forum: string) => `/f/${e(forum)}/actions`,
+  mine: (forum: string) => `/f/${e(forum)}/mine`,
+  notifications: (forum: string) => `/f/${e(forum)}/notifications`,
+  group: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}`,
+  groupActions: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions`,
+  action: (forum: string, groupId: string, actionId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions#action-${e(actionId)}`,
+  document: (forum: string, groupId: string, documentId: string) => `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}`,
+  documentBlock: (forum: string, groupId: string, documentId: string, blockId: string) =>
+    `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}#block-${e(blockId)}`,
+  admin: (forum: string) => `/f/${e(forum)}/admin`,
+  adminGroup: (forum: string, groupId: string) => `/f/${e(forum)}/admin/groups/${e(groupId)}`,
+  adminUsers: (forum: string) => `/f/${e(forum)}/admin/users`,
+  adminTargetAreas: (forum: string) => `/f/${e(forum)}/admin/target-areas`,
+  adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
+};
+
+/** JSON API. */
+export const api = {
+  groups: (forum: string) => `/api/forums/${e(forum)}/groups`,
+  group: (forum: string, groupId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}`,
+  groupMembers: (forum: string, groupId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}/members`,
+  groupMember: (forum: string, groupId: string, userId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}/members/${e(userId)}`,
+  groupActions: (forum: string, groupId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}/actions`,
+  groupDocuments: (forum: string, groupId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}/documents`,
+  action: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}`,
+  actionRaci: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}/raci`,
+  actionsCsv: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/actions.csv?${query.toString()}`,
+  document: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}`,
+  documentRaci: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/raci`,
+  notificationsRead: (forum: string) => `/api/forums/${e(forum)}/notifications/read`,
+  targetAreas: (forum: string) => `/api/forums/${e(forum)}/target-areas`,
+  targetArea: (forum: string, areaId: string) => `/api/forums/${e(forum)}/target-areas/${e(areaId)}`,
+  users: (forum: string) => `/api/forums/${e(forum)}/users`,
+  user: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}`,
+  userPasswordReset: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}/password-reset`,
+  account: () => "/api/account",
+  accountPassword: () => "/api/account/password",
+  locale: () => "/api/locale",
+};
