@@ -3,7 +3,8 @@
 import { useMemo, useState } from "react";
 import type { BoardItem } from "@/lib/db/actions";
 import { ACTION_STATUSES } from "@/lib/validation/action";
-import { applyFilters, filtersToParams, isOverdue, sortForWork, type ActionFilters } from "@/lib/services/action-filters";
+import { applyFilters, filtersToParams, sortForWork, type ActionFilters } from "@/lib/services/action-filters";
+import { isOverdue } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCard } from "./action-card";
 import { ActionCreateForm, type Choices } from "./action-form";

@@ -13,7 +13,7 @@ import { MESSAGE_SAMRAD, readSamradMessage, type AccessMode } from "@/lib/realti
 import { COLLAB_PATH, documentRoom } from "@/lib/realtime/rooms";
 import type { MessageKey } from "@/lib/i18n";
 import type { BoardItem } from "@/lib/db/actions";
-import { isOpen } from "@/lib/services/action-filters";
+import { isOpen } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCreateForm, type Choices } from "../board/action-form";
 import { useBoards } from "../board/use-boards";

@@ -4,7 +4,7 @@ import type { ForumAccess } from "../db/forums.ts";
 import { listGroups } from "../db/groups.ts";
 import { listTargetAreas } from "../db/target-areas.ts";
 import { listForumUsers } from "../db/users.ts";
-import { todayInOslo } from "./action-filters.ts";
+import { todayInOslo } from "../time/oslo.ts";
 import { canEditGroupContent } from "./permissions.ts";
 
 /** What every action screen needs: people and target areas to choose from, groups, and today's date. */

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { apiRoute } from "@/lib/http/api";
 import { translator } from "@/lib/i18n";
 import { forumAccessOrThrow } from "@/lib/services/access";
-import { applyFilters, filtersFromParams, sortForWork, todayInOslo } from "@/lib/services/action-filters";
+import { applyFilters, filtersFromParams, sortForWork } from "@/lib/services/action-filters";
+import { todayInOslo } from "@/lib/time/oslo";
 import { toCsv } from "@/lib/services/csv";
 
 /** The overview as CSV, with the same filters as the screen. */
