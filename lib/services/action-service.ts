@@ -11,7 +11,7 @@ import { deliver, notificationsFor } from "./notify.ts";
 import { canEditGroupContent } from "./permissions.ts";
 
 // Action items and their responsibilities. Every change: permission → checks → one transaction with
-// an audit event → the group's board room is refreshed → notifications (and e-mail) go out.
+// an audit event → the group's board room is refreshed → notifications are queued (the mail worker e-mails).
 
 async function checkReferences(access: ForumAccess, groupId: string, input: { ownerId?: string | null; targetAreaId?: string | null; anchor?: { documentId: string } | null }) {
   if (input.ownerId && !(await findForumMember(db(), access.forum.id, input.ownerId))) throw new AppError("invalid_input", "errors.unknownOwner");
@@ -36,7 +36,7 @@ async function itemForWrite(access: ForumAccess, id: string, opts: { ownerMay?: 
 
 async function afterChange(access: ForumAccess, actor: Actor, before: BoardItem | null, after: BoardItem) {
   announceBoardChange({ groupId: after.groupId });
-  await deliver(notificationsFor(access.forum.id, actor.userId, before, after), access.forum.slug);
+  await deliver(notificationsFor(access.forum.id, actor.userId, before, after));
 }
 
 /** The board of a group, for any member of the forum. */
