@@ -7,6 +7,7 @@ import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
+import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
 
@@ -71,15 +72,19 @@ const remind = () => runReminders().catch((error: unknown) => console.error("Rem
 setTimeout(remind, 15_000).unref();
 setInterval(remind, 3600_000).unref();
 
+// E-mail of notifications: the outbox's worker, only when SMTP is configured.
+const mailWorker = env.SMTP_URL ? startMailWorker(db(), { ...mailWorkerConfig(env), appUrl: env.APP_URL }) : null;
+
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: storing open documents and shutting down`);
   setTimeout(() => process.exit(1), 10_000).unref();
-  realtime
-    .close()
-    .catch((error: unknown) => console.error("Realtime shutdown failed", error))
+  Promise.all([
+    realtime.close().catch((error: unknown) => console.error("Realtime shutdown failed", error)),
+    mailWorker?.stop().catch((error: unknown) => console.error("Mail worker shutdown failed", error)),
+  ])
     .finally(() => server.close(() => process.exit(0)));
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -39,6 +39,11 @@ export const envSchema = z
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.no:587")
       .optional(),
     MAIL_FROM: z.string().min(3).default("Samråd <samrad@localhost>"),
+    MAIL_POLL_MS: int(10_000, 10, 3600_000),
+    MAIL_RETRY_BASE_MS: int(1000, 1, 3600_000),
+    MAIL_RETRY_MAX_MS: int(600_000, 1, 24 * 3600_000),
+    MAIL_MAX_ATTEMPTS: int(8, 1, 1000),
+    MAIL_LEASE_MS: int(300_000, 1000, 24 * 3600_000),
     METRICS_LOG: bool(false),
   })
   .transform((e) => {

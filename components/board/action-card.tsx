@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { PresentedAction } from "@/lib/presenters/action";
 import { api, pages } from "@/lib/urls";
-import { isOpen, isOverdue } from "@/lib/services/action-filters";
+import { isOpen, isOverdue } from "@/lib/time/oslo";
 import { useLocale, useT } from "../i18n-provider";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";

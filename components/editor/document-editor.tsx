@@ -15,7 +15,7 @@ import type { ActorStanding } from "@/lib/policies/actor";
 import type { DocumentAbilities } from "@/lib/policies/document";
 import type { PresentedAction } from "@/lib/presenters/action";
 import { pages } from "@/lib/urls";
-import { isOpen } from "@/lib/services/action-filters";
+import { isOpen } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCreateForm, type Choices } from "../board/action-form";
 import { openRoomProvider } from "../realtime/open-provider";

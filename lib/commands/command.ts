@@ -26,14 +26,6 @@ export interface CommandContext {
   notify(list: NewNotification[]): Promise<void>;
 }
 
-const listeners = new Set<() => void>();
-
-/** Called after any command that queued notifications committed (the mail worker wakes up). */
-export function onNotificationsQueued(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
 /**
  * Runs one mutation: loads, checks (policy + invariants), writes and audits in one transaction,
  * then publishes what changed. A unique constraint that refuses the write is a 409 with
@@ -68,7 +60,8 @@ export async function runCommand<T>(
     throw error;
   }
   for (const event of events) publish(event);
-  if (queued > 0) for (const listener of listeners) listener();
+  // The mail worker wakes up for what this command queued (it also polls, in case this is lost).
+  if (queued > 0 && env().SMTP_URL) publish({ type: "mail.queued" });
   return result;
 }
 

@@ -10,8 +10,20 @@ export interface NewNotification {
   title: string;
 }
 
-export async function createNotification(db: DbClient, n: NewNotification) {
-  return db.notification.create({ data: n, select: { id: true, userId: true, type: true, title: true, createdAt: true } });
+/** E-mail state of a notification in the outbox (the mail worker moves it on). */
+export type MailState = "PENDING" | "SENDING" | "SENT" | "SKIPPED" | "FAILED";
+
+/**
+ * Writes in-app notifications inside the caller's transaction, so they exist exactly when the change
+ * does. With `mail` (SMTP configured) each row is also queued for the mail worker (PENDING, due now);
+ * otherwise its e-mail is SKIPPED. Publish `mail.queued` after the commit to wake the worker at once.
+ */
+export async function queueNotifications(tx: DbClient, list: NewNotification[], opts: { mail: boolean; now?: Date }): Promise<void> {
+  if (list.length === 0) return;
+  const now = opts.now ?? new Date();
+  await tx.notification.createMany({
+    data: list.map((n) => ({ ...n, createdAt: now, mailState: opts.mail ? "PENDING" : "SKIPPED", mailNextAt: opts.mail ? now : null })),
+  });
 }
 
 export async function listNotifications(db: DbClient, userId: string, forumId: string, take = 50) {
@@ -31,35 +43,124 @@ export async function markAllRead(db: DbClient, userId: string, forumId: string)
   await db.notification.updateMany({ where: { userId, forumId, readAt: null }, data: { readAt: new Date() } });
 }
 
-/** Whether the user already got an e-mail of this type since `since` (at most one per type per day). */
-export async function emailedSince(db: DbClient, userId: string, type: NotificationKind, since: Date) {
-  return (await db.notification.count({ where: { userId, type, emailedAt: { gte: since } } })) > 0;
-}
+/** The stored instant of a due date is noon UTC of the date; midnight UTC of a date bounds it in queries. */
+const dateBound = (date: string) => new Date(`${date}T00:00:00Z`);
 
-export async function markEmailed(db: DbClient, id: string, at: Date) {
-  await db.notification.update({ where: { id }, data: { emailedAt: at } });
-}
-
-/** Open items with an owner due in [from, to) that have no notification of `type` yet. */
-export async function itemsToRemind(db: DbClient, type: "DUE_SOON" | "OVERDUE", from: Date | null, to: Date) {
+/** Open items with an owner due on a calendar date in [from, to) (YYYY-MM-DD) that have no notification of `type` yet. */
+export async function itemsToRemind(db: DbClient, type: "DUE_SOON" | "OVERDUE", from: string | null, to: string) {
   return db.actionItem.findMany({
     where: {
       status: { in: ["OPEN", "IN_PROGRESS", "BLOCKED"] },
       ownerId: { not: null },
-      dueDate: { ...(from ? { gte: from } : {}), lt: to },
+      dueDate: { ...(from ? { gte: dateBound(from) } : {}), lt: dateBound(to) },
       notifications: { none: { type } },
     },
-    select: { id: true, forumId: true, title: true, ownerId: true, forum: { select: { slug: true } } },
+    select: { id: true, forumId: true, title: true, ownerId: true },
   });
 }
 
+// ---- The mail worker's side of the outbox ----------------------------------------------------
+
+export interface OutboxRow {
+  id: string;
+  userId: string;
+  forumId: string;
+  type: NotificationKind;
+  title: string;
+  mailState: string;
+  mailAttempts: number;
+  mailNextAt: Date | null;
+}
+
+const outboxSelect = { id: true, userId: true, forumId: true, type: true, title: true, mailState: true, mailAttempts: true, mailNextAt: true } as const;
+
 /**
- * Writes in-app notifications inside the caller's transaction (the outbox): with e-mail on, each
- * row waits as PENDING for the mail worker, which sends it after the change has committed.
+ * Rows whose e-mail is due: PENDING with mailNextAt <= now, and SENDING whose lease (mailNextAt) ran
+ * out, which means the process that claimed it died mid-send.
  */
-export async function queueNotifications(tx: DbClient, list: NewNotification[], opts: { mail: boolean; now?: Date }): Promise<void> {
-  const now = opts.now ?? new Date();
-  for (const n of list) {
-    await tx.notification.create({ data: { ...n, mailState: opts.mail ? "PENDING" : "SKIPPED", mailNextAt: opts.mail ? now : null }, select: { id: true } });
-  }
+export async function dueMail(db: DbClient, now: Date, take: number): Promise<OutboxRow[]> {
+  return db.notification.findMany({
+    where: { mailState: { in: ["PENDING", "SENDING"] }, mailNextAt: { lte: now } },
+    orderBy: [{ mailNextAt: "asc" }, { createdAt: "asc" }],
+    take,
+    select: outboxSelect,
+  });
+}
+
+/** When the worker next has something to do (the earliest retry or lease end), or null. */
+export async function nextMailAt(db: DbClient): Promise<Date | null> {
+  const row = await db.notification.findFirst({
+    where: { mailState: { in: ["PENDING", "SENDING"] }, mailNextAt: { not: null } },
+    orderBy: { mailNextAt: "asc" },
+    select: { mailNextAt: true },
+  });
+  return row?.mailNextAt ?? null;
+}
+
+export type ClaimResult = "claimed" | "lost" | "suppressed" | "deferred";
+
+/**
+ * Claims one due row for sending and applies the once-a-day rule. Each step is one conditional
+ * UPDATE (no interactive transaction: the sync server's own SQLite connection must never wait on a
+ * lock held across an await), and SQLite runs writes one at a time, so:
+ * - of two workers or two ticks only one ever flips a row to SENDING ("lost" for the other);
+ * - a row is claimed only while no other row of the same person and type was e-mailed since
+ *   `dayStart` or is being sent right now (a live lease). Otherwise it becomes SKIPPED (already
+ *   e-mailed today) or waits until `deferUntil` (the other one may still fail).
+ * On PostgreSQL the NOT EXISTS in the claim needs SERIALIZABLE (or a lock per person and type).
+ */
+export async function claimMail(db: DbClient, row: OutboxRow, at: { now: Date; leaseUntil: Date; dayStart: Date; deferUntil: Date }): Promise<ClaimResult> {
+  const stillDue = { id: row.id, mailState: row.mailState, mailNextAt: { lte: at.now } };
+  const sibling = { type: row.type, id: { not: row.id } };
+  const claimed = await db.notification.updateMany({
+    where: {
+      ...stillDue,
+      user: { notifications: { none: { ...sibling, OR: [{ emailedAt: { gte: at.dayStart } }, { mailState: "SENDING", mailNextAt: { gt: at.now } }] } } },
+    },
+    data: { mailState: "SENDING", mailNextAt: at.leaseUntil },
+  });
+  if (claimed.count === 1) return "claimed";
+  const suppressed = await db.notification.updateMany({
+    where: { ...stillDue, user: { notifications: { some: { ...sibling, emailedAt: { gte: at.dayStart } } } } },
+    data: { mailState: "SKIPPED", mailNextAt: null },
+  });
+  if (suppressed.count === 1) return "suppressed";
+  // Not claimed and not suppressed: either another worker has it (then it is no longer due and this
+  // changes nothing), or a sibling is being sent right now: look again once that one is settled.
+  const deferred = await db.notification.updateMany({ where: stillDue, data: { mailState: "PENDING", mailNextAt: at.deferUntil } });
+  return deferred.count === 1 ? "deferred" : "lost";
+}
+
+/**
+ * Ends a claimed row: SENT (with emailedAt), back to PENDING for a retry, FAILED or SKIPPED. Only
+ * while this worker's lease still holds; false when the lease ran out and someone else took the row.
+ */
+export async function settleMail(
+  db: DbClient,
+  claim: { id: string; leaseUntil: Date },
+  outcome:
+    | { state: "SENT"; at: Date }
+    | { state: "PENDING"; attempts: number; nextAt: Date; error: string }
+    | { state: "FAILED"; attempts: number; error: string }
+    | { state: "SKIPPED"; error?: string },
+): Promise<boolean> {
+  const data =
+    outcome.state === "SENT"
+      ? { mailState: "SENT", emailedAt: outcome.at, mailNextAt: null, mailError: null }
+      : outcome.state === "PENDING"
+        ? { mailState: "PENDING", mailAttempts: outcome.attempts, mailNextAt: outcome.nextAt, mailError: outcome.error }
+        : outcome.state === "FAILED"
+          ? { mailState: "FAILED", mailAttempts: outcome.attempts, mailNextAt: null, mailError: outcome.error }
+          : { mailState: "SKIPPED", mailNextAt: null, mailError: outcome.error ?? null };
+  const res = await db.notification.updateMany({ where: { id: claim.id, mailState: "SENDING", mailNextAt: claim.leaseUntil }, data });
+  return res.count === 1;
+}
+
+/** Who an e-mail goes to, in which language, and the forum's slug for the link. */
+export async function mailRecipient(db: DbClient, userId: string, forumId: string) {
+  const [user, forum] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { email: true, name: true, locale: true } }),
+    db.forum.findUnique({ where: { id: forumId }, select: { slug: true } }),
+  ]);
+  return user && forum ? { ...user, forumSlug: forum.slug } : null;
 }

@@ -9,7 +9,9 @@ export type DomainEvent =
   /** A group's action items or their responsibilities changed in the database. */
   | { type: "board.changed"; groupId: string }
   /** Someone's access may have changed: only this user's connections, or all of the forum's. */
-  | { type: "access.changed"; forumId: string; userId?: string };
+  | { type: "access.changed"; forumId: string; userId?: string }
+  /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
+  | { type: "mail.queued" };
 
 const KEY = Symbol.for("samrad.domainEvents");
 const holder = globalThis as unknown as Record<symbol, EventEmitter | undefined>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardItem } from "../db/actions.ts";
-import { applyFilters, filtersFromParams, filtersToParams, sortForWork, todayInOslo, weekOf } from "./action-filters.ts";
+import { applyFilters, filtersFromParams, filtersToParams, sortForWork, weekOf } from "./action-filters.ts";
 import { toCsv } from "./csv.ts";
 
 const item = (o: Partial<BoardItem>): BoardItem => ({
@@ -33,10 +33,6 @@ describe("overview filters", () => {
   it("round-trip through URL parameters", () => {
     const f = { group: "g1", overdue: true, noAccountable: true };
     expect(filtersFromParams(filtersToParams(f))).toMatchObject(f);
-  });
-
-  it("know today's date in Norway", () => {
-    expect(todayInOslo(new Date("2026-11-26T23:30:00Z"))).toBe("2026-11-27");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { BoardItem } from "../db/actions.ts";
+import { addDays, isOpen, isOverdue } from "../time/oslo.ts";
 
 // Filters of the project leader's overview, shared by the screen (live, in the browser) and the CSV export.
 
@@ -13,27 +14,10 @@ export interface ActionFilters {
   noAccountable?: boolean;
 }
 
-const OPEN_STATUSES = new Set(["OPEN", "IN_PROGRESS", "BLOCKED"]);
-
-/** Today's date in Norway, YYYY-MM-DD. */
-export function todayInOslo(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
-}
-
-export function isOpen(item: Pick<BoardItem, "status">): boolean {
-  return OPEN_STATUSES.has(item.status);
-}
-
-export function isOverdue(item: Pick<BoardItem, "status" | "dueDate">, today: string): boolean {
-  return isOpen(item) && item.dueDate !== null && item.dueDate < today;
-}
-
 /** Monday and Sunday of the week `today` falls in. */
 export function weekOf(today: string): { from: string; to: string } {
-  const d = new Date(`${today}T12:00:00Z`);
-  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  return { from: monday.toISOString().slice(0, 10), to: sunday.toISOString().slice(0, 10) };
+  const monday = addDays(today, -((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7));
+  return { from: monday, to: addDays(monday, 6) };
 }
 
 export function hasAccountable(item: Pick<BoardItem, "raci">): boolean {

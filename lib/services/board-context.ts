@@ -4,7 +4,7 @@ import { listGroups } from "../db/groups.ts";
 import { listTargetAreas } from "../db/target-areas.ts";
 import { listForumUsers } from "../db/users.ts";
 import { viewerOf } from "../presenters/action.ts";
-import { todayInOslo } from "./action-filters.ts";
+import { todayInOslo } from "../time/oslo.ts";
 
 /**
  * What every action screen needs besides its items: people and target areas to choose from, the

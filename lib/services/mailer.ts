@@ -3,11 +3,19 @@ import { env } from "../env.ts";
 
 let transport: Transporter | null | undefined;
 
+// Bounded waits (nodemailer's socket default is an hour): a send must end well within the mail
+// worker's lease (MAIL_LEASE_MS), or a slow server could see one message claimed twice.
+const TIMEOUTS = { connectionTimeout: "30000", greetingTimeout: "30000", socketTimeout: "60000" };
+
 /** The SMTP transport when SMTP_URL is set; null when e-mail is off. */
 function transporter(): Transporter | null {
   if (transport !== undefined) return transport;
   const url = env().SMTP_URL;
-  transport = url ? nodemailer.createTransport(url) : null;
+  if (!url) return (transport = null);
+  // Options in the URL's query win; nodemailer reads them from there.
+  const withTimeouts = new URL(url);
+  for (const [k, v] of Object.entries(TIMEOUTS)) if (!withTimeouts.searchParams.has(k)) withTimeouts.searchParams.set(k, v);
+  transport = nodemailer.createTransport(withTimeouts.toString());
   return transport;
 }
 

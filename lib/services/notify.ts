@@ -1,9 +1,8 @@
-import { db } from "../db/client.ts";
 import type { BoardItem } from "../db/actions.ts";
-import { createNotification, emailedSince, markEmailed, type NewNotification } from "../db/notifications.ts";
+import { db } from "../db/client.ts";
+import { queueNotifications, type NewNotification } from "../db/notifications.ts";
 import { env } from "../env.ts";
-import { isLocale, translator, type MessageKey } from "../i18n/index.ts";
-import { sendMail } from "./mailer.ts";
+import { publish } from "../events/bus.ts";
 
 /** Who is told what after an item changed: new owner, new Accountable, and owner/Accountable on status changes. */
 export function notificationsFor(forumId: string, actorId: string, before: BoardItem | null, after: BoardItem): NewNotification[] {
@@ -24,31 +23,14 @@ export function notificationsFor(forumId: string, actorId: string, before: Board
   return out;
 }
 
-const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-
 /**
- * Stores in-app notifications and, when SMTP_URL is set, e-mails them: at most one message per
- * event type per person per day. Mail failures are logged and never undo the change.
+ * Puts notifications in the outbox in a transaction of their own and wakes the mail worker, for
+ * callers that have no transaction to queue them in (reminders; action changes until the command
+ * layer queues inside its own transaction). The e-mail goes out later, from the mail worker.
  */
-export async function deliver(list: NewNotification[], forumSlug: string): Promise<void> {
-  for (const n of list) {
-    const created = await createNotification(db(), n);
-    if (!env().SMTP_URL) continue;
-    const now = new Date();
-    if (await emailedSince(db(), n.userId, n.type, startOfDay(now))) continue;
-    const user = await db().user.findUnique({ where: { id: n.userId }, select: { email: true, name: true, locale: true } });
-    if (!user) continue;
-    const t = translator(isLocale(user.locale) ? user.locale : "nb");
-    const link = `${env().APP_URL}/f/${forumSlug}/mine`;
-    try {
-      await sendMail({
-        to: user.email,
-        subject: t(`mail.subject.${n.type}` as MessageKey, { title: n.title }),
-        text: t("mail.body", { name: user.name, what: t(`mail.what.${n.type}` as MessageKey, { title: n.title }), link }),
-      });
-      await markEmailed(db(), created.id, now);
-    } catch (error) {
-      console.error(`Could not e-mail a ${n.type} notification`, error);
-    }
-  }
+export async function deliver(list: NewNotification[]): Promise<void> {
+  if (list.length === 0) return;
+  const mail = Boolean(env().SMTP_URL);
+  await db().$transaction((tx) => queueNotifications(tx, list, { mail }));
+  if (mail) publish({ type: "mail.queued" });
 }

@@ -80,6 +80,8 @@ describe("e-mail notifications", () => {
     expect(inbox.filter((m) => m.to.includes(owner.email))).toHaveLength(1);
     const inApp = await db.notification.findMany({ where: { userId: owner.id, type: "ASSIGNED" } });
     expect(inApp.map((n) => n.title).sort()).toEqual(["Enda et tiltak", "Kartlegge språkkurs"]);
+    // In the outbox the second one was decided against, not forgotten.
+    expect(Object.fromEntries(inApp.map((n) => [n.title, n.mailState]))).toEqual({ "Kartlegge språkkurs": "SENT", "Enda et tiltak": "SKIPPED" });
     const notificationsPage = await (await kari.fetch("/f/ostfold/notifications")).text();
     expect(notificationsPage).toContain("Du har fått tiltaket «Kartlegge språkkurs»");
   });
@@ -97,6 +99,7 @@ describe("without SMTP_URL", () => {
     expect(res.status).toBe(201);
     const n = await shared.notification.findFirstOrThrow({ where: { userId: owner.id, title: "Uten e-post" } });
     expect(n.emailedAt).toBeNull();
+    expect(n.mailState).toBe("SKIPPED");
     await new Promise((r) => setTimeout(r, 300));
     expect(inbox.length).toBe(before);
     await shared.$disconnect();

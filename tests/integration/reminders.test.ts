@@ -39,4 +39,22 @@ describe("due-date reminders", () => {
     expect(list.map((n) => [n.title, n.type])).toEqual([["Forfalt", "OVERDUE"], ["Frist om to dager", "DUE_SOON"]]);
     expect(await runReminders(now)).toBe(0);
   });
+
+  it("count days in Norway: an item due on 10 March is overdue from midnight in Oslo (23:00 UTC), not from UTC midnight", async () => {
+    const { runReminders } = await import("../../lib/services/reminders.ts");
+    const group = await db.group.findFirstOrThrow({ where: { kind: "COMPETENCE" } });
+    const owner = await db.user.findUniqueOrThrow({ where: { email: "relevant2@samrad.example" } });
+    await db.actionItem.deleteMany({});
+    await db.actionItem.create({ data: { forumId: group.forumId, groupId: group.id, title: "Frist 10. mars", status: "OPEN", ownerId: owner.id, dueDate: new Date("2026-03-10T12:00:00Z"), createdById: owner.id } });
+    const types = async () => (await db.notification.findMany({ where: { userId: owner.id, title: "Frist 10. mars" } })).map((n) => n.type).sort();
+
+    // 23:59 on 10 March in Oslo: due today, so due soon, not overdue.
+    expect(await runReminders(new Date("2026-03-10T22:59:00Z"))).toBe(1);
+    expect(await types()).toEqual(["DUE_SOON"]);
+    // 00:30 on 11 March in Oslo (still 10 March in UTC): overdue.
+    expect(await runReminders(new Date("2026-03-10T23:30:00Z"))).toBe(1);
+    expect(await types()).toEqual(["DUE_SOON", "OVERDUE"]);
+    // Without SMTP_URL nothing is queued for e-mail.
+    expect((await db.notification.findMany({ where: { userId: owner.id } })).every((n) => n.mailState === "SKIPPED")).toBe(true);
+  });
 });

@@ -2,7 +2,8 @@ import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { forumRoute } from "@/lib/http/forum-route";
 import { translator } from "@/lib/i18n";
-import { applyFilters, filtersFromParams, sortForWork, todayInOslo } from "@/lib/services/action-filters";
+import { applyFilters, filtersFromParams, sortForWork } from "@/lib/services/action-filters";
+import { todayInOslo } from "@/lib/time/oslo";
 import { toCsv } from "@/lib/services/csv";
 
 /** The overview as CSV, with the same filters as the screen. */
