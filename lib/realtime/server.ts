@@ -9,6 +9,7 @@ import { isSameOrigin } from "../http/origin.ts";
 import { recheckAccess } from "./access-sweep.ts";
 import { anchorWatch } from "./anchor-watch.ts";
 import { decideRoomAccess, type RoomDecision } from "./authorize.ts";
+import { blockIdGuard } from "./block-id-guard.ts";
 import { BoardRoom } from "./board-room.ts";
 import { boardFeed } from "./board-feed.ts";
 import { connect, type ConnectContext, type Member } from "./connect.ts";
@@ -46,7 +47,7 @@ const HEARTBEAT_MS = 30_000;
 function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
   return (ref: RoomRef): Promise<Room> =>
     ref.kind === "document"
-      ? DocumentRoom.load(store, ref.id, limits, log, [anchorWatch(store, log)])
+      ? DocumentRoom.load(store, ref.id, limits, log, [blockIdGuard(log), anchorWatch(store, log)])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }
 
