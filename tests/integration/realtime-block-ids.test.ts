@@ -41,8 +41,8 @@ function bulletList(id: string, text: string) {
   return list;
 }
 
-describe("block-id uniqueness guard", () => {
-  it("two stock clients that create the same block id concurrently both converge to unique ids; the anchor stays", async () => {
+describe("block-id uniqueness guard and anchor watch", () => {
+  it("two stock clients that create the same block id concurrently both converge to unique ids; the anchor stays until its block is deleted", async () => {
     const { id } = await buildDocument(db, groupId, { title: "Dupliserte id-er" });
     const room = `document.${id}`;
     const [a, b] = cookies.map((cookie) => yClient(baseUrl, room, { cookie }));
@@ -81,5 +81,16 @@ describe("block-id uniqueness guard", () => {
     // The anchor never went missing: its id is still in the document.
     await new Promise((r) => setTimeout(r, 1200));
     expect((await db.actionItem.findUniqueOrThrow({ where: { id: action.id }, select: { anchorMissing: true } })).anchorMissing).toBe(false);
+
+    // Deleting the block that holds it marks the action, and the group's live board follows.
+    const board = yClient(baseUrl, `board.${groupId}`, { cookie: cookies[0] });
+    open.push(board);
+    trackSaved(board);
+    await until(() => board.provider.synced, "board synced");
+    const holder = a!.doc.getXmlFragment("default").toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute("id") === "dup-list");
+    a!.doc.getXmlFragment("default").delete(holder, 1);
+    await until(async () => (await db.actionItem.findUniqueOrThrow({ where: { id: action.id } })).anchorMissing, "anchor marked missing", 5_000);
+    type Item = { anchor: { missing: boolean } | null };
+    await until(() => board.doc.getMap<Item>("items").get(action.id)?.anchor?.missing === true, "board shows the missing anchor", 5_000);
   });
 });
