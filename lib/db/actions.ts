@@ -142,8 +142,3 @@ export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, b
   await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
   return after;
 }
-
-// TODO(realtime merge): the sync server's anchor watch moves to its own store; remove then.
-export async function setAnchorMissing(db: DbClient, ids: string[], missing: boolean) {
-  if (ids.length) await db.actionItem.updateMany({ where: { id: { in: ids } }, data: { anchorMissing: missing } });
-}

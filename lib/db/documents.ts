@@ -1,6 +1,5 @@
 import { appendAudit } from "./audit.ts";
 import { raciSummary } from "./raci.ts";
-import type { Db } from "./client.ts";
 import type { Actor } from "./groups.ts";
 import type { DbClient, DocumentKind } from "./types.ts";
 
@@ -10,14 +9,6 @@ export async function findDocumentForRoom(db: DbClient, documentId: string) {
     where: { id: documentId },
     select: { id: true, forumId: true, groupId: true, archivedAt: true },
   });
-}
-
-/** Replaces the snapshot and drops the log rows it now contains, in one transaction. */
-export async function compactDocument(db: Db, documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) {
-  await db.$transaction([
-    db.document.update({ where: { id: documentId }, data: { state: Buffer.from(state), excerpt } }),
-    db.documentUpdate.deleteMany({ where: { documentId, id: { lte: upToUpdateId } } }),
-  ]);
 }
 
 const metaSelect = {

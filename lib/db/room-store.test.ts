@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RoomStore } from "../realtime/room-store.ts";
+import { createDb, type Db } from "./client.ts";
+import { migrateDatabase } from "./prepare.ts";
+import { openRoomStore } from "./room-store.ts";
+
+// The room store writes through its own better-sqlite3 connection; Prisma must read those rows
+// exactly as if it had written them (DateTime text format, booleans as 0/1).
+let dir: string;
+let db: Db;
+let store: RoomStore;
+let ids: { userId: string; forumId: string; groupId: string; documentId: string };
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "samrad-room-store-"));
+  const url = `file:${path.join(dir, "test.db")}`;
+  migrateDatabase(url);
+  db = createDb(url);
+  const user = await db.user.create({ data: { email: "a@example.org", name: "A", passwordHash: "x" } });
+  const forum = await db.forum.create({ data: { slug: "f", name: "F" } });
+  await db.forumMember.create({ data: { forumId: forum.id, userId: user.id, role: "MEMBER" } });
+  const group = await db.group.create({ data: { forumId: forum.id, kind: "COMPETENCE", name: "G" } });
+  await db.membership.create({ data: { groupId: group.id, userId: user.id } });
+  const doc = await db.document.create({ data: { forumId: forum.id, groupId: group.id, kind: "NOTE", title: "T", createdById: user.id } });
+  ids = { userId: user.id, forumId: forum.id, groupId: group.id, documentId: doc.id };
+  store = openRoomStore(url, db);
+}, 60_000);
+
+afterAll(async () => {
+  store?.close();
+  await db?.$disconnect();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("SQLite room store", () => {
+  it("reads the session user, standing and room facts", async () => {
+    expect(await store.sessionUser(ids.userId)).toMatchObject({ id: ids.userId, mustChangePassword: false, sessionVersion: 0 });
+    expect(await store.standing(ids.userId, ids.forumId)).toEqual({ userId: ids.userId, role: "MEMBER", groupIds: [ids.groupId] });
+    expect(await store.standing("nobody", ids.forumId)).toBeNull();
+    expect(await store.documentFacts(ids.documentId)).toEqual({ forumId: ids.forumId, groupId: ids.groupId, archived: false });
+    expect(await store.boardFacts(ids.groupId)).toEqual({ forumId: ids.forumId });
+  });
+
+  it("appends log rows and compacts them in one transaction; Prisma reads both back unchanged", async () => {
+    const before = Date.now();
+    const first = await store.appendUpdate(ids.documentId, new Uint8Array([1, 2]));
+    const second = await store.appendUpdate(ids.documentId, new Uint8Array([3]));
+    const third = await store.appendUpdate(ids.documentId, new Uint8Array([4]));
+    const rows = await db.documentUpdate.findMany({ where: { documentId: ids.documentId }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.id)).toEqual([first, second, third]);
+    expect(Array.from(rows[0]!.data)).toEqual([1, 2]);
+    expect(rows[0]!.createdAt).toBeInstanceOf(Date);
+    expect(rows[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+
+    await store.compactDocument(ids.documentId, { state: new Uint8Array([9, 9]), upToUpdateId: second, excerpt: "Utdrag" });
+    const doc = await db.document.findUniqueOrThrow({ where: { id: ids.documentId } });
+    expect(Array.from(doc.state!)).toEqual([9, 9]);
+    expect(doc.excerpt).toBe("Utdrag");
+    expect(doc.updatedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    const loaded = await store.loadDocument(ids.documentId);
+    expect(loaded.title).toBe("T");
+    expect(Array.from(loaded.snapshot!)).toEqual([9, 9]);
+    expect(loaded.updates.map((u) => u.id)).toEqual([third]);
+  });
+
+  it("reads anchored items and sets their anchorMissing flag as Prisma booleans", async () => {
+    const item = await db.actionItem.create({
+      data: { forumId: ids.forumId, groupId: ids.groupId, title: "x", createdById: ids.userId, anchorDocumentId: ids.documentId, anchorBlockId: "b1" },
+    });
+    expect(await store.anchoredItems(ids.documentId)).toEqual([{ id: item.id, groupId: ids.groupId, anchorBlockId: "b1", anchorMissing: false }]);
+    await store.setAnchorMissing([item.id], true);
+    const row = await db.actionItem.findUniqueOrThrow({ where: { id: item.id } });
+    expect(row.anchorMissing).toBe(true);
+    expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(item.updatedAt.getTime());
+    await store.setAnchorMissing([item.id], false);
+    expect((await store.anchoredItems(ids.documentId))[0]!.anchorMissing).toBe(false);
+    expect((await store.loadBoard(ids.groupId)).map((i) => i.anchor?.missing)).toEqual([false]);
+  });
+
+  it("waits for a Prisma write transaction without blocking the event loop, then writes", async () => {
+    // Prisma holds the write lock across awaits; the store's append must not spin synchronously
+    // (that would keep Prisma from ever committing) but retry once Prisma is done.
+    let committed = false;
+    const ticks: number[] = [];
+    const ticker = setInterval(() => ticks.push(Date.now()), 5);
+    const held = db.$transaction(async (tx) => {
+      await tx.document.update({ where: { id: ids.documentId }, data: { excerpt: "låst" } });
+      await new Promise((r) => setTimeout(r, 300));
+      committed = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const rowId = await store.appendUpdate(ids.documentId, new Uint8Array([7]));
+    clearInterval(ticker);
+    await held;
+    expect(committed).toBe(true);
+    expect(await db.documentUpdate.findUnique({ where: { id: rowId } })).not.toBeNull();
+    // The event loop kept turning while the append waited for the lock.
+    expect(ticks.length).toBeGreaterThan(10);
+  });
+});

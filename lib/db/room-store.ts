@@ -1,0 +1,122 @@
+import Database from "better-sqlite3";
+import type { SessionUser } from "../auth/session.ts";
+import type { ActorStanding } from "../policies/actor.ts";
+import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
+import { loadGroupBoard } from "./actions.ts";
+import type { Db } from "./client.ts";
+import { sqlitePath } from "./prepare.ts";
+
+/**
+ * A DateTime as Prisma's SQLite adapter writes it (ISO text with "+00:00", not "Z"), so rows
+ * written here read back through Prisma unchanged. Booleans are stored as 0/1.
+ */
+function prismaDateTime(date = new Date()): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/**
+ * Runs a write on this connection without ever blocking the event loop on a lock. better-sqlite3 is
+ * synchronous: with a busy timeout it would spin while Prisma (same process, other connection)
+ * holds a write transaction across an await — and Prisma could never reach its COMMIT, so both
+ * would stall until the timeout. With no busy timeout a locked database fails at once and the
+ * write is tried again after a short async pause, during which Prisma commits.
+ */
+async function withoutBlocking<T>(write: () => T): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || attempt >= 400) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(25, 1 + attempt)));
+    }
+  }
+}
+
+/**
+ * The sync server's RoomStore on SQLite: its own better-sqlite3 connection with prepared statements
+ * for every read and write of the rooms. A Prisma query costs milliseconds of CPU on a small
+ * machine (its query compiler runs in WebAssembly); these cost microseconds, and a join storm asks
+ * hundreds of them a second. WAL mode lets this connection sit beside Prisma's. Tables and columns
+ * are Prisma's. Only the board load reads through Prisma (`db`): it is what the commands write.
+ */
+export function openRoomStore(url: string, db: Db): RoomStore {
+  const sqlite = new Database(sqlitePath(url), { timeout: 0 });
+  sqlite.pragma("journal_mode = WAL");
+  const q = {
+    user: sqlite.prepare('SELECT id, name, email, locale, mustChangePassword, sessionVersion FROM "User" WHERE id = ? AND disabledAt IS NULL'),
+    document: sqlite.prepare('SELECT forumId, groupId, archivedAt FROM "Document" WHERE id = ?'),
+    groupForum: sqlite.prepare('SELECT forumId FROM "Group" WHERE id = ? AND archivedAt IS NULL'),
+    forumRole: sqlite.prepare('SELECT role FROM "ForumMember" WHERE forumId = ? AND userId = ?'),
+    memberships: sqlite.prepare(
+      'SELECT m.groupId AS groupId FROM "Membership" m JOIN "Group" g ON g.id = m.groupId WHERE m.userId = ? AND g.forumId = ? AND g.archivedAt IS NULL',
+    ),
+    docState: sqlite.prepare('SELECT title, state FROM "Document" WHERE id = ?'),
+    docUpdates: sqlite.prepare('SELECT id, data FROM "DocumentUpdate" WHERE documentId = ? ORDER BY id'),
+    append: sqlite.prepare('INSERT INTO "DocumentUpdate" ("documentId", "data", "createdAt") VALUES (?, ?, ?)'),
+    // Prisma's `update` sets @updatedAt; so does this, to keep the column's meaning.
+    snapshot: sqlite.prepare('UPDATE "Document" SET "state" = ?, "excerpt" = ?, "updatedAt" = ? WHERE id = ?'),
+    dropFolded: sqlite.prepare('DELETE FROM "DocumentUpdate" WHERE documentId = ? AND id <= ?'),
+    anchored: sqlite.prepare(
+      'SELECT id, groupId, anchorBlockId, anchorMissing FROM "ActionItem" WHERE anchorDocumentId = ? AND anchorBlockId IS NOT NULL',
+    ),
+    anchorMissing: sqlite.prepare('UPDATE "ActionItem" SET "anchorMissing" = ?, "updatedAt" = ? WHERE id = ? AND "anchorMissing" <> ?'),
+  };
+  const compact = sqlite.transaction((documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) => {
+    q.snapshot.run(asBuffer(state), excerpt, prismaDateTime(), documentId);
+    q.dropFolded.run(documentId, upToUpdateId);
+  });
+  const markAnchors = sqlite.transaction((ids: readonly string[], missing: number) => {
+    const at = prismaDateTime();
+    for (const id of ids) q.anchorMissing.run(missing, at, id, missing);
+  });
+
+  type UserRow = Omit<SessionUser, "mustChangePassword"> & { mustChangePassword: number };
+  return {
+    async sessionUser(id) {
+      const r = q.user.get(id) as UserRow | undefined;
+      return r ? { ...r, mustChangePassword: Boolean(r.mustChangePassword) } : null;
+    },
+    async standing(userId, forumId): Promise<ActorStanding | null> {
+      const member = q.forumRole.get(forumId, userId) as { role: ActorStanding["role"] } | undefined;
+      if (!member) return null;
+      const groups = q.memberships.all(userId, forumId) as { groupId: string }[];
+      return { userId, role: member.role, groupIds: groups.map((g) => g.groupId) };
+    },
+    async documentFacts(id) {
+      const r = q.document.get(id) as { forumId: string; groupId: string; archivedAt: string | null } | undefined;
+      return r ? { forumId: r.forumId, groupId: r.groupId, archived: r.archivedAt !== null } : null;
+    },
+    async boardFacts(groupId) {
+      return (q.groupForum.get(groupId) as { forumId: string } | undefined) ?? null;
+    },
+    async loadDocument(id) {
+      const doc = q.docState.get(id) as { title: string; state: Buffer | null } | undefined;
+      const updates = q.docUpdates.all(id) as { id: number; data: Buffer }[];
+      return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates };
+    },
+    async appendUpdate(documentId, data) {
+      return withoutBlocking(() => Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid));
+    },
+    async compactDocument(documentId, { state, upToUpdateId, excerpt }) {
+      await withoutBlocking(() => compact(documentId, state, upToUpdateId, excerpt));
+    },
+    async anchoredItems(documentId): Promise<AnchoredItem[]> {
+      const rows = q.anchored.all(documentId) as (Omit<AnchoredItem, "anchorMissing"> & { anchorMissing: number })[];
+      return rows.map((r) => ({ ...r, anchorMissing: Boolean(r.anchorMissing) }));
+    },
+    async setAnchorMissing(ids, missing) {
+      if (ids.length) await withoutBlocking(() => markAnchors(ids, missing ? 1 : 0));
+    },
+    loadBoard(groupId) {
+      // A read of what the commands write through Prisma, shaped by the same repository the API uses.
+      return loadGroupBoard(db, groupId);
+    },
+    close() {
+      sqlite.close();
+    },
+  };
+}

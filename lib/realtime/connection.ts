@@ -1,0 +1,29 @@
+import type { WebSocket } from "ws";
+import type { AccessMode } from "./protocol.ts";
+
+/** One websocket in a room, with what it may do. */
+export class Connection {
+  /** Awareness client ids this connection has announced (removed when it leaves). */
+  readonly awarenessIds = new Set<number>();
+  private tokens: number;
+  private refilledAt = Date.now();
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly userId: string,
+    readonly mode: AccessMode,
+    private readonly awarenessPerSecond: number,
+  ) {
+    this.tokens = awarenessPerSecond * 2;
+  }
+
+  /** Token bucket for awareness updates (bursts up to twice the rate). */
+  takeAwarenessToken(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.awarenessPerSecond * 2, this.tokens + ((now - this.refilledAt) / 1000) * this.awarenessPerSecond);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,170 @@
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
+import { Connection } from "./connection.ts";
+import { encodeSaved, MESSAGE_AUTH } from "./protocol.ts";
+import { LOAD_ORIGIN, Room, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
+import type { RoomStore } from "./room-store.ts";
+import { documentRoom } from "./rooms.ts";
+
+export interface DocumentRoomLimits extends RoomLimits {
+  /** How long updates are collected before one row is written. */
+  flushDelayMs: number;
+  /** Log rows after which the snapshot is rewritten. */
+  compactEveryRows: number;
+}
+
+/** How often readers (not authors) are told what is saved, at most. */
+const SAVED_COALESCE_MS = 200;
+
+/**
+ * The write path of a live document: updates are broadcast at once, collected for a short window,
+ * appended as one row, and only then acknowledged as saved; the log is folded into the snapshot
+ * every `compactEveryRows` rows and when the room is unloaded.
+ */
+export class DocumentRoom extends Room {
+  private pending: Uint8Array[] = [];
+  /** Connections whose own edits are in `pending`: they hear "saved" as soon as it is. */
+  private pendingAuthors = new Set<Connection>();
+  private savedTimer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private persistedStateVector: Uint8Array;
+  private lastUpdateRowId = 0;
+  private rowsSinceSnapshot = 0;
+
+  private constructor(
+    readonly documentId: string,
+    private readonly roomStore: RoomStore,
+    private readonly docLimits: DocumentRoomLimits,
+    log: Log,
+  ) {
+    super(documentRoom(documentId), docLimits, log);
+    this.persistedStateVector = Y.encodeStateVector(this.doc);
+  }
+
+  /** onLoadDocument: snapshot + log from the store, then the extensions are plugged in. */
+  static async load(store: RoomStore, documentId: string, limits: DocumentRoomLimits, log: Log, extensions: readonly ExtensionFactory<DocumentRoom>[] = []) {
+    const room = new DocumentRoom(documentId, store, limits, log);
+    const { title, snapshot, updates } = await store.loadDocument(documentId);
+    room.doc.transact(() => {
+      if (snapshot) Y.applyUpdate(room.doc, snapshot);
+      for (const u of updates) Y.applyUpdate(room.doc, u.data);
+    }, LOAD_ORIGIN);
+    room.persistedStateVector = Y.encodeStateVector(room.doc);
+    room.lastUpdateRowId = updates.at(-1)?.id ?? 0;
+    room.rowsSinceSnapshot = updates.length;
+    room.approxBytes = (snapshot?.length ?? 0) + updates.reduce((n, u) => n + u.data.length, 0);
+    room.use(extensions);
+    if (!snapshot && updates.length === 0 && title) {
+      // A new document starts with its title as a heading; this first update is stored like any other.
+      Y.applyUpdate(room.doc, jsonToYUpdate({ type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: title }] }] }));
+    }
+    return room;
+  }
+
+  /** Readers also get the stock "permission denied"; everyone learns what is saved. */
+  protected override greet(conn: Connection) {
+    if (conn.mode === "read") {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_AUTH);
+      encoding.writeVarUint(e, 0); // y-protocols/auth: permission denied
+      encoding.writeVarString(e, "read-only: your edits to this document are not accepted");
+      this.send(conn, encoding.toUint8Array(e));
+    }
+    super.greet(conn);
+    this.send(conn, encodeSaved(this.persistedStateVector));
+  }
+
+  /** onChange: every change (a client's or the server's) is queued for the next row. */
+  protected override afterChange(update: Uint8Array, origin: unknown) {
+    this.pending.push(update);
+    if (origin instanceof Connection) this.pendingAuthors.add(origin);
+    this.scheduleFlush();
+  }
+
+  // ---- onStoreDocument ---------------------------------------------------------------------
+
+  private scheduleFlush() {
+    if (this.flushTimer || this.closed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flush();
+    }, this.docLimits.flushDelayMs);
+  }
+
+  /** Writes everything pending (one flush at a time, so acknowledgements never run ahead of the disk). */
+  flush(): Promise<void> {
+    this.flushing ??= this.runFlush().finally(() => {
+      this.flushing = null;
+      if (this.pending.length) this.scheduleFlush();
+    });
+    return this.flushing;
+  }
+
+  private async runFlush() {
+    let failures = 0;
+    while (this.pending.length) {
+      const batch = this.pending;
+      const authors = this.pendingAuthors;
+      this.pending = [];
+      this.pendingAuthors = new Set();
+      // Everything applied so far is in this batch or already stored: after the write, this is saved.
+      const stateVector = Y.encodeStateVector(this.doc);
+      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      try {
+        this.lastUpdateRowId = await this.roomStore.appendUpdate(this.documentId, merged);
+      } catch (error) {
+        this.pending = batch.concat(this.pending);
+        for (const a of authors) this.pendingAuthors.add(a);
+        failures += 1;
+        this.log(`could not store an update of ${this.name} (attempt ${failures}); retrying`, error);
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
+        continue;
+      }
+      this.rowsSinceSnapshot += 1;
+      this.persistedStateVector = stateVector;
+      this.announceSaved(authors);
+    }
+    if (this.rowsSinceSnapshot >= this.docLimits.compactEveryRows) await this.compact();
+  }
+
+  /**
+   * Tells who is waiting for it at once (the authors of what was just stored); everyone else hears
+   * it at most every SAVED_COALESCE_MS, which keeps a busy room from sending one extra frame to
+   * every connection for every write.
+   */
+  private announceSaved(authors: Set<Connection>) {
+    const message = encodeSaved(this.persistedStateVector);
+    for (const conn of authors) if (this.connections.get(conn.ws) === conn) this.send(conn, message);
+    if (this.savedTimer) return;
+    this.savedTimer = setTimeout(() => {
+      this.savedTimer = null;
+      if (!this.closed) this.broadcast(encodeSaved(this.persistedStateVector), null);
+    }, SAVED_COALESCE_MS);
+  }
+
+  /** Folds the log into the snapshot. Only when nothing is pending, so the snapshot holds exactly what is stored. */
+  private async compact() {
+    if (this.pending.length || this.rowsSinceSnapshot === 0) return;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const excerpt = excerptOf(ydocToText(this.doc));
+    try {
+      await this.roomStore.compactDocument(this.documentId, { state, upToUpdateId: this.lastUpdateRowId, excerpt });
+      this.rowsSinceSnapshot = 0;
+      this.approxBytes = state.length;
+    } catch (error) {
+      this.log(`could not compact ${this.name}; the log is kept`, error);
+    }
+  }
+
+  /** onUnload: stores what is pending and compacts. */
+  protected override async store() {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.savedTimer) clearTimeout(this.savedTimer);
+    this.flushTimer = null;
+    this.savedTimer = null;
+    await this.flush();
+    await this.compact();
+  }
+}

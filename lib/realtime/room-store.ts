@@ -1,0 +1,55 @@
+import type { SessionUser } from "../auth/session.ts";
+import type { BoardItem } from "../db/actions.ts";
+import type { ActorStanding } from "../policies/actor.ts";
+
+/** What the room authorisation needs to know about a document. */
+export interface DocumentFacts {
+  forumId: string;
+  groupId: string;
+  archived: boolean;
+}
+
+/** A document as stored: its snapshot and the update log written after it, oldest first. */
+export interface StoredDocument {
+  title: string;
+  snapshot: Uint8Array | null;
+  updates: { id: number; data: Uint8Array }[];
+}
+
+/** An action item anchored to a block of a document. */
+export interface AnchoredItem {
+  id: string;
+  groupId: string;
+  anchorBlockId: string;
+  anchorMissing: boolean;
+}
+
+/**
+ * Every read and write the realtime rooms make, in one place (Hocuspocus's onAuthenticate /
+ * onLoadDocument / onStoreDocument data paths). One implementation per database; the rooms never
+ * see SQL or Prisma.
+ */
+export interface RoomStore {
+  /** The active user behind a session (authenticate). */
+  sessionUser(userId: string): Promise<SessionUser | null>;
+  /** The user's standing in a forum, or null when they are not a member (authorise). */
+  standing(userId: string, forumId: string): Promise<ActorStanding | null>;
+  documentFacts(documentId: string): Promise<DocumentFacts | null>;
+  /** The forum of an active (not archived) group, or null. */
+  boardFacts(groupId: string): Promise<{ forumId: string } | null>;
+
+  /** Snapshot plus the log written after it (load). */
+  loadDocument(documentId: string): Promise<StoredDocument>;
+  /** Appends one update row and returns its id; durable when it resolves (store). */
+  appendUpdate(documentId: string, data: Uint8Array): Promise<number>;
+  /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */
+  compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
+
+  anchoredItems(documentId: string): Promise<AnchoredItem[]>;
+  setAnchorMissing(itemIds: readonly string[], missing: boolean): Promise<void>;
+
+  /** A group's action items as the board shows them. */
+  loadBoard(groupId: string): Promise<BoardItem[]>;
+
+  close(): void;
+}

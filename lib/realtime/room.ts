@@ -1,0 +1,237 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import type { WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import type { DomainEvent } from "../events/bus.ts";
+import { Connection } from "./connection.ts";
+import { CLOSE, encodeAccess, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAMRAD, MESSAGE_SYNC, type AccessMode } from "./protocol.ts";
+
+export type Log = (message: string, error?: unknown) => void;
+
+export interface RoomLimits {
+  /** Largest document (snapshot plus log) a room accepts, in bytes. */
+  maxDocumentBytes: number;
+  /** Awareness messages per second a connection may send (bursts up to twice that). */
+  awarenessPerSecond: number;
+  /** A connection whose unsent data exceeds this is too slow to keep up and is dropped. */
+  maxBufferedBytes: number;
+}
+
+/** Origin of the transaction that fills a room from storage: not broadcast, not stored again. */
+export const LOAD_ORIGIN = Symbol("load");
+/** Origin of every change the server itself makes (board refreshes, block-id repairs). */
+export const SERVER_ORIGIN = Symbol("server");
+
+/**
+ * A small part plugged into a room (Hocuspocus's extensions). Made per room by a factory that gets
+ * the room, so its state (timers, queues) lives and dies with the room.
+ */
+export interface RoomExtension {
+  /** After any change to the room's doc was applied and broadcast (not the load itself). */
+  onChange?(update: Uint8Array, origin: unknown): void;
+  /** A domain event concerning this room (routed by the server). */
+  onEvent?(event: DomainEvent): void;
+  /** The room is about to be stored for the last time and freed: finish or cancel pending work. */
+  onUnload?(): void | Promise<void>;
+}
+
+export type ExtensionFactory<R> = (room: R) => RoomExtension;
+
+/**
+ * The base room: one Y.Doc in memory and the connections to it, speaking the stock y-websocket
+ * protocol (sync step 1/2, update, awareness, query-awareness, auth) plus our MESSAGE_SAMRAD
+ * addition, with the per-connection limits. What a change means beyond the broadcast (storing it,
+ * watching it) belongs to the subclasses and their extensions.
+ */
+export abstract class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, Connection>();
+  /** Rough size of the document (stored state plus accepted updates), for the size limit. */
+  protected approxBytes = 0;
+  protected closed = false;
+  private extensions: RoomExtension[] = [];
+
+  protected constructor(
+    /** The room's name (document.<id>, board.<id>), for logs. */
+    readonly name: string,
+    protected readonly limits: RoomLimits,
+    protected readonly log: Log,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+    this.awareness.on("update", (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.onAwarenessUpdate(change, origin),
+    );
+  }
+
+  /** Plugs the extensions in (after the room is loaded, so loading triggers none of them). */
+  protected use<R extends Room>(this: R, factories: readonly ExtensionFactory<R>[]) {
+    this.extensions = factories.map((make) => make(this));
+  }
+
+  // ---- connections -------------------------------------------------------------------------
+
+  /** Adds a connection and starts the sync: our state vector, presence, access mode (and what subclasses add). */
+  addConnection(ws: WebSocket, userId: string, mode: AccessMode): Connection {
+    const conn = new Connection(ws, userId, mode, this.limits.awarenessPerSecond);
+    this.connections.set(ws, conn);
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(step1, this.doc);
+    this.send(conn, encoding.toUint8Array(step1));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length) this.send(conn, this.awarenessMessage(states));
+    this.greet(conn);
+    return conn;
+  }
+
+  /** The last messages of a new connection's handshake: what it may do. */
+  protected greet(conn: Connection) {
+    this.send(conn, encodeAccess(conn.mode));
+  }
+
+  removeConnection(ws: WebSocket) {
+    const conn = this.connections.get(ws);
+    if (!conn) return;
+    this.connections.delete(ws);
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+  }
+
+  // ---- messages ----------------------------------------------------------------------------
+
+  /** Handles one frame. Anything that does not parse closes that one socket (4400) and is logged. */
+  handleMessage(conn: Connection, data: Uint8Array) {
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          this.handleSync(conn, decoder);
+          break;
+        case MESSAGE_AWARENESS: {
+          const update = decoding.readVarUint8Array(decoder);
+          // Over the rate the update is dropped, not the connection: the next one carries the newer state.
+          if (conn.takeAwarenessToken()) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+          break;
+        }
+        case MESSAGE_QUERY_AWARENESS:
+          this.send(conn, this.awarenessMessage([...this.awareness.getStates().keys()]));
+          break;
+        case MESSAGE_AUTH:
+        case MESSAGE_SAMRAD:
+          break;
+        default:
+          throw new Error(`unknown message type ${type}`);
+      }
+    } catch (error) {
+      this.log(`closing a connection to ${this.name} (user ${conn.userId}): malformed message`, error);
+      conn.ws.close(CLOSE.malformed, "malformed message");
+    }
+  }
+
+  private handleSync(conn: Connection, decoder: decoding.Decoder) {
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE_SYNC);
+      encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(this.doc, stateVector));
+      this.send(conn, encoding.toUint8Array(reply));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new Error(`unknown sync message ${syncType}`);
+    }
+    const update = decoding.readVarUint8Array(decoder);
+    // A read-only connection's changes are dropped: never applied, broadcast or stored.
+    if (conn.mode !== "write") return;
+    if (this.approxBytes + update.length > this.limits.maxDocumentBytes) {
+      this.log(`${this.name} is over its size limit; refusing an update from user ${conn.userId}`);
+      conn.ws.close(CLOSE.tooLarge, "document too large");
+      return;
+    }
+    Y.applyUpdate(this.doc, update, conn);
+    this.approxBytes += update.length;
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown) {
+    if (origin === LOAD_ORIGIN || this.closed) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(e, update);
+    this.broadcast(encoding.toUint8Array(e), origin instanceof Connection ? origin : null);
+    this.afterChange(update, origin);
+    for (const extension of this.extensions) extension.onChange?.(update, origin);
+  }
+
+  /** What the room itself does with a change after the broadcast (a document queues it for storage). */
+  protected afterChange(update: Uint8Array, origin: unknown): void {
+    void update;
+    void origin;
+  }
+
+  /** Hands a domain event to the room's extensions. */
+  dispatch(event: DomainEvent) {
+    if (this.closed) return;
+    for (const extension of this.extensions) extension.onEvent?.(event);
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
+    if (origin instanceof Connection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length) this.broadcast(this.awarenessMessage(changed), origin instanceof Connection ? origin : null);
+  }
+
+  private awarenessMessage(clients: number[]): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    return encoding.toUint8Array(e);
+  }
+
+  // ---- sending -----------------------------------------------------------------------------
+
+  protected send(conn: Connection, data: Uint8Array) {
+    const ws = conn.ws;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.log(`dropping a connection to ${this.name}: it cannot keep up`);
+      ws.terminate();
+      return;
+    }
+    ws.send(data, { binary: true }, (error) => {
+      if (error) ws.terminate();
+    });
+  }
+
+  protected broadcast(data: Uint8Array, except: Connection | null) {
+    for (const conn of this.connections.values()) if (conn !== except) this.send(conn, data);
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  /** Lets the extensions finish, stores what is left, and frees the document. */
+  async unload(): Promise<void> {
+    for (const extension of this.extensions) {
+      try {
+        await extension.onUnload?.();
+      } catch (error) {
+        this.log(`an extension of ${this.name} failed while unloading`, error);
+      }
+    }
+    await this.store();
+    this.closed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** The last store before the room is freed (onStoreDocument). */
+  protected async store(): Promise<void> {}
+}
