@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import type { ActorStanding } from "@/lib/policies/actor";
+import { isOwner, type ActorStanding } from "@/lib/policies/actor";
 import type { PresentedAction } from "@/lib/presenters/action";
 import { api } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
@@ -59,7 +59,7 @@ export function MyActions({ forum, viewer, groupIds, initial, today, choices }: 
 }) {
   const t = useT();
   const { items, live } = useBoards(groupIds, initial, viewer);
-  const mine = sortForWork(items.filter((i) => i.owner?.id === viewer.userId), today);
+  const mine = sortForWork(items.filter((i) => isOwner(viewer, i)), today);
   return (
     <>
       <LiveBadge live={live} />

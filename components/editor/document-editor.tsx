@@ -40,7 +40,7 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
 /**
  * The live editor of one document: a Y.Doc kept in IndexedDB (offline copy) and synced with the
  * server over the stock y-websocket protocol. The server decides what the connection may do; the
- * page's `canWrite` is only the first guess until it says so.
+ * page's abilities are only the first guess until it says so.
  */
 export interface ActionContext {
   forum: string;

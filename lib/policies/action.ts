@@ -1,4 +1,4 @@
-import { worksInGroup, type ActorStanding } from "./actor.ts";
+import { isOwner, worksInGroup, type ActorStanding } from "./actor.ts";
 
 export interface ActionFacts {
   groupId: string;
@@ -16,7 +16,7 @@ export interface ActionAbilities {
 
 export function actionAbilities(actor: ActorStanding, item: ActionFacts): ActionAbilities {
   const works = worksInGroup(actor, item.groupId);
-  const owns = item.ownerId !== null && item.ownerId === actor.userId;
+  const owns = isOwner(actor, item);
   return { update: works, changeStatus: works || owns, setRaci: works };
 }
 

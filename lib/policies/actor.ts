@@ -13,3 +13,14 @@ export interface ActorStanding {
 export function worksInGroup(actor: ActorStanding, groupId: string): boolean {
   return actor.role === "PROJECT_LEADER" || actor.groupIds.includes(groupId);
 }
+
+/** The actor is a member of the group (for "my groups" lists; rights come from the abilities). */
+export function isMemberOf(actor: ActorStanding, groupId: string): boolean {
+  return actor.groupIds.includes(groupId);
+}
+
+/** The actor owns the item (for "my actions" lists and the owner's status right). */
+export function isOwner(actor: ActorStanding, item: { owner: { id: string } | null } | { ownerId: string | null }): boolean {
+  const ownerId = "ownerId" in item ? item.ownerId : (item.owner?.id ?? null);
+  return ownerId !== null && ownerId === actor.userId;
+}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { getForumOverview } from "@/lib/db/forums";
+import { isMemberOf } from "@/lib/policies/actor";
 import { GroupCard } from "@/components/forum/group-card";
 
 type Props = { params: Promise<{ forum: string }> };
@@ -21,7 +22,7 @@ export default async function ForumHomePage({ params }: Props) {
   const t = await getT();
   const overview = await getForumOverview(db(), access.forum.id);
   const base = `/f/${access.forum.slug}`;
-  const mine = overview.groups.filter((g) => access.groupIds.includes(g.id));
+  const mine = overview.groups.filter((g) => isMemberOf(access, g.id));
 
   return (
     <>
@@ -61,7 +62,7 @@ export default async function ForumHomePage({ params }: Props) {
               <p className="muted kind-block__help">{t(`groupKindHelp.${kind}`)}</p>
               <ul className="card-grid">
                 {groups.map((g) => (
-                  <GroupCard key={g.id} group={g} href={`${base}/groups/${g.id}`} t={t} mine={access.groupIds.includes(g.id)} />
+                  <GroupCard key={g.id} group={g} href={`${base}/groups/${g.id}`} t={t} mine={isMemberOf(access, g.id)} />
                 ))}
               </ul>
             </div>

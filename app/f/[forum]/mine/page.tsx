@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
+import { isOwner } from "@/lib/policies/actor";
 import { presentActions } from "@/lib/presenters/action";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MyActionsPage({ params }: Props) {
   const { forum } = await params;
-  const { user, access } = await requireForum(forum, pages.mine(forum));
+  const { access } = await requireForum(forum, pages.mine(forum));
   const t = await getT();
   const [ctx, items] = await Promise.all([boardContext(access), loadForumItems(db(), access.forum.id)]);
   return (
@@ -25,7 +26,7 @@ export default async function MyActionsPage({ params }: Props) {
         <p className="muted">{t("actions.mineIntro")}</p>
       </header>
       <MyActions forum={access.forum.slug} viewer={ctx.viewer} groupIds={ctx.groups.map((g) => g.id)}
-        initial={presentActions(access, items.filter((i) => i.owner?.id === user.id))} today={ctx.today} choices={ctx.choices} />
+        initial={presentActions(access, items.filter((i) => isOwner(access, i)))} today={ctx.today} choices={ctx.choices} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { getLocale, getT, requireGroup } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listTargetAreas } from "@/lib/db/target-areas";
+import { isMemberOf } from "@/lib/policies/actor";
 import { pages } from "@/lib/urls";
 import { DocumentCreateForm } from "@/components/documents/document-forms";
 
@@ -24,7 +25,7 @@ export default async function GroupPage(props: Props) {
   const t = await getT();
   const locale = await getLocale();
   const slug = access.forum.slug;
-  const member = access.groupIds.includes(group.id);
+  const member = isMemberOf(access, group.id);
   const areas = abilities.createDocument ? await listTargetAreas(db(), access.forum.id) : [];
 
   return (
@@ -101,7 +102,7 @@ export default async function GroupPage(props: Props) {
               {group.members.map((m) => (
                 <li key={m.id}>
                   <span className="member-list__name">{m.name}</span>
-                  {m.role === "LEAD" ? <span className="badge">{t("roles.group.LEAD")}</span> : null}
+                  {{ LEAD: <span className="badge">{t("roles.group.LEAD")}</span>, MEMBER: null }[m.role]}
                 </li>
               ))}
             </ul>

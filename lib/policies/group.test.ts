@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import type { ActorStanding } from "./actor.ts";
+import { groupAbilities, type GroupAbilities } from "./group.ts";
+
+// Reference: the group's members and the project leader create documents and actions and set RACI
+// on the group's recommendations. Only forum administrators administer the group (rename, mandate,
+// members), and an ADMIN is not a writer of the group's content unless they are a member.
+// Steering members and members of other groups only read. An archived group is frozen: nobody
+// writes to it and nobody administers it (archived groups are not served at all).
+
+const GROUP = "g-competence";
+const OTHER = "g-other";
+const STEERING = "g-steering";
+
+const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
+const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
+const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
+const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
+const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
+const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
+
+type GroupFacts = { id: string; archived?: boolean };
+const active: GroupFacts = { id: GROUP, archived: false };
+/** What callers pass today: no archived flag at all means active. */
+const activeImplicit: GroupFacts = { id: GROUP };
+const archived: GroupFacts = { id: GROUP, archived: true };
+
+const NOTHING: GroupAbilities = { createDocument: false, createAction: false, setDocumentRaci: false, administer: false };
+const WRITER: GroupAbilities = { createDocument: true, createAction: true, setDocumentRaci: true, administer: false };
+const ADMINISTRATOR: GroupAbilities = { createDocument: false, createAction: false, setDocumentRaci: false, administer: true };
+const WRITER_AND_ADMINISTRATOR: GroupAbilities = { createDocument: true, createAction: true, setDocumentRaci: true, administer: true };
+
+const rows: [string, ActorStanding, GroupFacts, GroupAbilities][] = [
+  ["forum ADMIN with no groups, active", admin, active, ADMINISTRATOR],
+  ["forum ADMIN with no groups, active (flag omitted)", admin, activeImplicit, ADMINISTRATOR],
+  ["forum ADMIN with no groups, archived", admin, archived, NOTHING],
+  ["PROJECT_LEADER with no groups, active", projectLeader, active, WRITER],
+  ["PROJECT_LEADER with no groups, active (flag omitted)", projectLeader, activeImplicit, WRITER],
+  ["PROJECT_LEADER with no groups, archived", projectLeader, archived, NOTHING],
+  ["member of the group, active", groupMember, active, WRITER],
+  ["member of the group, active (flag omitted)", groupMember, activeImplicit, WRITER],
+  ["member of the group, archived", groupMember, archived, NOTHING],
+  ["member of another group only, active", otherGroupMember, active, NOTHING],
+  ["member of another group only, active (flag omitted)", otherGroupMember, activeImplicit, NOTHING],
+  ["member of another group only, archived", otherGroupMember, archived, NOTHING],
+  ["steering-group member, active", steeringMember, active, NOTHING],
+  ["steering-group member, active (flag omitted)", steeringMember, activeImplicit, NOTHING],
+  ["steering-group member, archived", steeringMember, archived, NOTHING],
+  ["ADMIN who is a member of the group, active", adminInGroup, active, WRITER_AND_ADMINISTRATOR],
+  ["ADMIN who is a member of the group, active (flag omitted)", adminInGroup, activeImplicit, WRITER_AND_ADMINISTRATOR],
+  ["ADMIN who is a member of the group, archived", adminInGroup, archived, NOTHING],
+];
+
+describe("groupAbilities: every role × active/archived", () => {
+  it.each(rows)("%s", (_name, actor, group, expected) => {
+    expect(groupAbilities(actor, group)).toEqual(expected);
+  });
+
+  it("covers every actor × state", () => {
+    for (const actor of [admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup]) {
+      for (const group of [active, activeImplicit, archived]) {
+        expect(rows.filter(([, a, g]) => a === actor && g === group)).toHaveLength(1);
+      }
+    }
+  });
+});
