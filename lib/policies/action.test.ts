@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import { actionAbilities, mayApplyActionUpdate, type ActionAbilities, type ActionFacts } from "./action.ts";
+import { GROUP, OTHER, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: the group's members and the project leader change the group's board (update any field,
 // move the status, set RACI). The owner of an action may move its status even outside the group,
 // but nothing else. A forum ADMIN is not a writer unless a member; steering members and others read.
 
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 /** Owns items in the group but is not a member of it (leads another group). */
 const ownerOutside: ActorStanding = { userId: "u-owner-outside", role: "MEMBER", groupIds: [OTHER] };
 /** Owns items in the group and is a member of it. */

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { worksInGroup, type ActorStanding } from "./actor.ts";
+import { GROUP, OTHER, STEERING, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: who "works in" a group — its members, and the project leader in every group.
 // Forum ADMIN gives no standing in a group by itself; steering members work only in the steering group.
-
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP, STEERING] };
 
 const rows: [string, ActorStanding, string, boolean][] = [
   ["forum ADMIN with no groups, competence group", admin, GROUP, false],

@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import { documentAbilities, type DocumentAbilities, type DocumentFacts } from "./document.ts";
+import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: every member of the forum reads every document. The owning group's members and the
 // project leader write, rename/re-tag, archive, set RACI and anchor actions — on live documents only.
 // Archived documents are read-only for everyone; those who work in the group may restore them.
 // A forum ADMIN is not a writer unless they are a member of the group; steering members only read.
-
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 
 const live: DocumentFacts = { groupId: GROUP, archived: false };
 const archived: DocumentFacts = { groupId: GROUP, archived: true };

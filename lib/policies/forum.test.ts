@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import { forumAbilities, type ForumAbilities } from "./forum.ts";
+import { admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: only forum administrators administer, whatever groups they are in.
 // The overview of every group's actions is read-only and open to every member of the forum
 // (writing is decided per item by actionAbilities).
-
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 
 const ADMINISTRATOR: ForumAbilities = { administer: true, overview: true };
 const NOT_ADMINISTRATOR: ForumAbilities = { administer: false, overview: true };

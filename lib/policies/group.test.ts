@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import { groupAbilities, type GroupAbilities } from "./group.ts";
+import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: the group's members and the project leader create documents and actions and set RACI
 // on the group's recommendations. Only forum administrators administer the group (rename, mandate,
 // members), and an ADMIN is not a writer of the group's content unless they are a member.
 // Steering members and members of other groups only read. An archived group is frozen: nobody
 // writes to it and nobody administers it (archived groups are not served at all).
-
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 
 type GroupFacts = { id: string; archived?: boolean };
 const active: GroupFacts = { id: GROUP, archived: false };

@@ -3,21 +3,12 @@ import type { ActorStanding } from "./actor.ts";
 import type { ActionFacts } from "./action.ts";
 import type { DocumentFacts } from "./document.ts";
 import { accountableCount, maySetResponsibilities } from "./responsibility.ts";
+import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: one rule for RACI on action items and documents — those who work in the owning group
 // (its members and the project leader). Owning an action does not give RACI; an archived document's
 // RACI is frozen for everyone; a forum ADMIN sets RACI only as a member of the group.
 
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 const actors = [admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup];
 
 type Subject = Parameters<typeof maySetResponsibilities>[1];

@@ -1,20 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import { leavesNoAdministrator, userAbilities, type UserAbilities } from "./user.ts";
+import { admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: only forum administrators set roles and reset passwords; a reset is refused when the
 // target user is in more than one forum (an admin of one forum must not take over the account).
-
-const GROUP = "g-competence";
-const OTHER = "g-other";
-const STEERING = "g-steering";
-
-const admin: ActorStanding = { userId: "u-admin", role: "ADMIN", groupIds: [] };
-const projectLeader: ActorStanding = { userId: "u-leader", role: "PROJECT_LEADER", groupIds: [] };
-const groupMember: ActorStanding = { userId: "u-member", role: "MEMBER", groupIds: [GROUP] };
-const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBER", groupIds: [OTHER] };
-const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
-const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP] };
 
 type Target = { forumCount: number };
 const inOneForum: Target = { forumCount: 1 };
