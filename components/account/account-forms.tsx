@@ -9,6 +9,7 @@ import { useT } from "../i18n-provider";
 import { SelectField, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { api } from "@/lib/urls";
 
 export function ProfileForm({ name, locale }: { name: string; locale: string }) {
   const t = useT();
@@ -16,7 +17,7 @@ export function ProfileForm({ name, locale }: { name: string; locale: string }) 
   const [values, setValues] = useState({ name, locale });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    await m.run({ url: "/api/account", method: "PATCH", body: values, schema: accountUpdateSchema, success: t("account.saved") });
+    await m.run({ url: api.account(), method: "PATCH", body: values, schema: accountUpdateSchema, success: t("account.saved") });
   }
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-labelledby="profile-title">
@@ -40,7 +41,7 @@ export function PasswordForm({ mustChange, email }: { mustChange: boolean; email
   const [values, setValues] = useState(empty);
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    const done = await m.run({ url: "/api/account/password", method: "POST", body: values, schema: changePasswordSchema, success: t("account.passwordChanged") });
+    const done = await m.run({ url: api.accountPassword(), method: "POST", body: values, schema: changePasswordSchema, success: t("account.passwordChanged") });
     if (done) {
       setValues(empty);
       // A first password unlocks the rest of the app: go there.

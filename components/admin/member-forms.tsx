@@ -6,6 +6,7 @@ import { useT } from "../i18n-provider";
 import { SelectField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { api } from "@/lib/urls";
 
 export function MemberAddForm({ forum, groupId, candidates }: { forum: string; groupId: string; candidates: { id: string; name: string; email: string }[] }) {
   const t = useT();
@@ -17,7 +18,7 @@ export function MemberAddForm({ forum, groupId, candidates }: { forum: string; g
     e.preventDefault();
     const name = candidates.find((c) => c.id === userId)?.name ?? "";
     const done = await m.run({
-      url: `/api/forums/${forum}/groups/${groupId}/members`, method: "POST", body: { userId, role }, schema: membershipAddSchema,
+      url: api.groupMembers(forum, groupId), method: "POST", body: { userId, role }, schema: membershipAddSchema,
       success: t("admin.memberAdded", { name }),
     });
     if (done) setUserId("");
@@ -46,13 +47,13 @@ export function MemberRowActions({ forum, groupId, member }: { forum: string; gr
   const m = useMutation();
   async function setRole(role: string) {
     await m.run({
-      url: `/api/forums/${forum}/groups/${groupId}/members/${member.id}`, method: "PATCH", body: { role }, schema: membershipRoleSchema,
+      url: api.groupMember(forum, groupId, member.id), method: "PATCH", body: { role }, schema: membershipRoleSchema,
       success: t("admin.roleSaved"),
     });
   }
   async function remove() {
     if (!window.confirm(t("admin.confirmRemove", { name: member.name }))) return;
-    await m.run({ url: `/api/forums/${forum}/groups/${groupId}/members/${member.id}`, method: "DELETE", success: t("admin.memberRemoved", { name: member.name }) });
+    await m.run({ url: api.groupMember(forum, groupId, member.id), method: "DELETE", success: t("admin.memberRemoved", { name: member.name }) });
   }
   return (
     <div className="row-actions">

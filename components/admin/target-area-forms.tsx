@@ -19,7 +19,7 @@ export function TargetAreaCreateForm({ forum }: { forum: string }) {
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const done = await m.run<{ targetArea: { name: string } }>({
-      url: `/api/forums/${forum}/target-areas`, method: "POST", body: values, schema: targetAreaCreateSchema,
+      url: api.targetAreas(forum), method: "POST", body: values, schema: targetAreaCreateSchema,
       success: (d) => t("admin.targetAreaCreated", { name: d.targetArea.name }),
     });
     if (done) setValues({ name: "", description: "", period: values.period });

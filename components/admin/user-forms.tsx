@@ -7,6 +7,7 @@ import { useT } from "../i18n-provider";
 import { SelectField, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { api } from "@/lib/urls";
 
 function OneTimePassword({ label, password }: { label: string; password: string }) {
   const t = useT();
@@ -31,7 +32,7 @@ export function UserCreateForm({ forum }: { forum: string }) {
     e.preventDefault();
     setCreated(null);
     const done = await m.run<{ user: { name: string }; oneTimePassword: string }>({
-      url: `/api/forums/${forum}/users`, method: "POST", body: values, schema: userCreateSchema,
+      url: api.users(forum), method: "POST", body: values, schema: userCreateSchema,
     });
     if (done) {
       setCreated({ name: done.user.name, password: done.oneTimePassword });
@@ -61,10 +62,10 @@ export function UserRowActions({ forum, user }: { forum: string; user: { id: str
   const m = useMutation();
   const [password, setPassword] = useState<string | null>(null);
   async function setRole(role: string) {
-    await m.run({ url: `/api/forums/${forum}/users/${user.id}`, method: "PATCH", body: { role }, schema: forumRoleSchema, success: t("admin.roleSaved") });
+    await m.run({ url: api.user(forum, user.id), method: "PATCH", body: { role }, schema: forumRoleSchema, success: t("admin.roleSaved") });
   }
   async function reset() {
-    const done = await m.run<{ oneTimePassword: string }>({ url: `/api/forums/${forum}/users/${user.id}/password-reset`, method: "POST" });
+    const done = await m.run<{ oneTimePassword: string }>({ url: api.userPasswordReset(forum, user.id), method: "POST" });
     if (done) setPassword(done.oneTimePassword);
   }
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { LOCALES } from "@/lib/i18n";
 import { useLocale, useT } from "../i18n-provider";
+import { api } from "@/lib/urls";
 
 /** Language choice for visitors who are not signed in (stored in a cookie). */
 export function LanguageSwitch() {
@@ -10,7 +11,7 @@ export function LanguageSwitch() {
   const locale = useLocale();
   const router = useRouter();
   async function choose(next: string) {
-    await fetch("/api/locale", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: next }) });
+    await fetch(api.locale(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: next }) });
     router.refresh();
   }
   return (

@@ -75,10 +75,6 @@ export async function getForumOverview(db: DbClient, forumId: string) {
   };
 }
 
-export async function countForums(db: DbClient): Promise<number> {
-  return db.forum.count();
-}
-
 export async function createForum(db: DbClient, data: { slug: string; name: string; description?: string }) {
   return db.forum.create({ data, select: { id: true, slug: true, name: true } });
 }

@@ -11,7 +11,6 @@ export interface NewNotification {
 }
 
 /** E-mail state of a notification in the outbox (the mail worker moves it on). */
-export type MailState = "PENDING" | "SENDING" | "SENT" | "SKIPPED" | "FAILED";
 
 /**
  * Writes in-app notifications inside the caller's transaction, so they exist exactly when the change

@@ -9,6 +9,3 @@ export function formatDateTime(date: Date, locale: Locale): string {
   }).format(date);
 }
 
-export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Oslo" }).format(date);
-}

@@ -14,11 +14,6 @@ export interface PresentedAction extends ActionView {
   abilities: ActionAbilities;
 }
 
-/** Viewer-neutral: exactly what the board room stores. */
-export function actionView(item: BoardItem): ActionView {
-  return item;
-}
-
 export function presentAction(viewer: ActorStanding, item: ActionView): PresentedAction {
   return { ...item, abilities: actionAbilities(viewer, { groupId: item.groupId, ownerId: item.owner?.id ?? null }) };
 }

@@ -24,5 +24,4 @@ export const changePasswordSchema = z
     error: "validation.passwordUnchanged",
   });
 
-export type SignInInput = z.infer<typeof signInSchema>;
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

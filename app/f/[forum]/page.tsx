@@ -5,12 +5,13 @@ import { db } from "@/lib/db/client";
 import { getForumOverview } from "@/lib/db/forums";
 import { isMemberOf } from "@/lib/policies/actor";
 import { GroupCard } from "@/components/forum/group-card";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { forum } = await params;
-  const { access } = await requireForum(forum, `/f/${forum}`);
+  const { access } = await requireForum(forum, pages.forum(forum));
   return { title: access.forum.name };
 }
 
@@ -18,10 +19,9 @@ const KIND_ORDER = ["STEERING", "PROJECT", "COMPETENCE"] as const;
 
 export default async function ForumHomePage({ params }: Props) {
   const { forum: slug } = await params;
-  const { access } = await requireForum(slug, `/f/${slug}`);
+  const { access } = await requireForum(slug, pages.forum(slug));
   const t = await getT();
   const overview = await getForumOverview(db(), access.forum.id);
-  const base = `/f/${access.forum.slug}`;
   const mine = overview.groups.filter((g) => isMemberOf(access, g.id));
 
   return (
@@ -40,7 +40,7 @@ export default async function ForumHomePage({ params }: Props) {
           <ul className="chip-list">
             {mine.map((g) => (
               <li key={g.id}>
-                <Link className="chip" href={`${base}/groups/${g.id}`}>
+                <Link className="chip" href={pages.group(access.forum.slug, g.id)}>
                   {g.name}
                 </Link>
               </li>
@@ -62,7 +62,7 @@ export default async function ForumHomePage({ params }: Props) {
               <p className="muted kind-block__help">{t(`groupKindHelp.${kind}`)}</p>
               <ul className="card-grid">
                 {groups.map((g) => (
-                  <GroupCard key={g.id} group={g} href={`${base}/groups/${g.id}`} t={t} mine={isMemberOf(access, g.id)} />
+                  <GroupCard key={g.id} group={g} href={pages.group(access.forum.slug, g.id)} t={t} mine={isMemberOf(access, g.id)} />
                 ))}
               </ul>
             </div>

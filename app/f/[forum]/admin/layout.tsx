@@ -1,11 +1,13 @@
 import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { NavLinks } from "@/components/layout/nav-links";
+import { pages } from "@/lib/urls";
 
 export default async function AdminLayout({ children, params }: { children: React.ReactNode; params: Promise<{ forum: string }> }) {
   const { forum } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin`);
+  const { access } = await requireForumAdmin(forum, pages.admin(forum));
   const t = await getT();
-  const base = `/f/${access.forum.slug}/admin`;
+  const slug = access.forum.slug;
+  const base = pages.admin(slug);
   return (
     <>
       <header className="page-header">
@@ -16,9 +18,9 @@ export default async function AdminLayout({ children, params }: { children: Reac
         exact={[base]}
         links={[
           { href: base, text: t("admin.groupsTab") },
-          { href: `${base}/users`, text: t("admin.usersTab") },
-          { href: `${base}/target-areas`, text: t("admin.targetAreasTab") },
-          { href: `${base}/audit`, text: t("admin.auditTab") },
+          { href: pages.adminUsers(slug), text: t("admin.usersTab") },
+          { href: pages.adminTargetAreas(slug), text: t("admin.targetAreasTab") },
+          { href: pages.adminAudit(slug), text: t("admin.auditTab") },
         ]}
       />
       <div className="admin-body">{children}</div>

@@ -4,6 +4,7 @@ import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listGroups } from "@/lib/db/groups";
 import { GroupCreateForm } from "@/components/admin/group-forms";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -13,10 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminGroupsPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin`);
+  const { access } = await requireForumAdmin(forum, pages.admin(forum));
   const t = await getT();
   const groups = await listGroups(db(), access.forum.id);
-  const base = `/f/${access.forum.slug}`;
   return (
     <div className="two-col two-col--wide-left">
       <section aria-labelledby="groups-title">
@@ -33,7 +33,7 @@ export default async function AdminGroupsPage({ params }: Props) {
             {groups.map((g) => (
               <tr key={g.id}>
                 <th scope="row">
-                  <Link href={`${base}/admin/groups/${g.id}`}>{g.name}</Link>
+                  <Link href={pages.adminGroup(access.forum.slug, g.id)}>{g.name}</Link>
                 </th>
                 <td>{t(`groupKinds.${g.kind}`)}</td>
                 <td>{g._count.memberships}</td>

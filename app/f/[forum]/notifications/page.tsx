@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { listNotifications } from "@/lib/db/notifications";
 import { formatDateTime } from "@/lib/i18n/format";
 import { MarkReadButton } from "@/components/board/mark-read-button";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NotificationsPage({ params }: Props) {
   const { forum } = await params;
-  const { user, access } = await requireForum(forum, `/f/${forum}/notifications`);
+  const { user, access } = await requireForum(forum, pages.notifications(forum));
   const t = await getT();
   const locale = await getLocale();
   const list = await listNotifications(db(), user.id, access.forum.id);
@@ -31,7 +32,7 @@ export default async function NotificationsPage({ params }: Props) {
           <li key={n.id} className={`card notification${n.readAt ? "" : " notification--unread"}`}>
             {n.readAt ? null : <span className="badge badge--warn">{t("notifications.unread")}</span>}{" "}
             {n.actionItem ? (
-              <Link href={`/f/${slug}/groups/${n.actionItem.groupId}/actions#action-${n.actionItem.id}`}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
+              <Link href={pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
             ) : (
               t(`notifications.${n.type}`, { title: n.title })
             )}

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listAudit, verifyAuditChain } from "@/lib/db/audit";
 import type { MessageKey } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -20,7 +21,7 @@ function describeChange(before: string | null, after: string | null): string {
 
 export default async function AdminAuditPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/audit`);
+  const { access } = await requireForumAdmin(forum, pages.adminAudit(forum));
   const t = await getT();
   const locale = await getLocale();
   const [events, broken] = await Promise.all([listAudit(db(), access.forum.id, 100), verifyAuditChain(db())]);

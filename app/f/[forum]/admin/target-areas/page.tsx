@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { presentTargetArea } from "@/lib/presenters/admin";
 import { TargetAreaCreateForm, TargetAreaEditForm } from "@/components/admin/target-area-forms";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminTargetAreasPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/target-areas`);
+  const { access } = await requireForumAdmin(forum, pages.adminTargetAreas(forum));
   const t = await getT();
   const areas = await listTargetAreas(db(), access.forum.id, true);
   return (

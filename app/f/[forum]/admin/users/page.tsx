@@ -3,6 +3,7 @@ import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listForumUsers } from "@/lib/db/users";
 import { UserCreateForm, UserRowActions } from "@/components/admin/user-forms";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminUsersPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/users`);
+  const { access } = await requireForumAdmin(forum, pages.adminUsers(forum));
   const t = await getT();
   const users = await listForumUsers(db(), access.forum.id);
   return (

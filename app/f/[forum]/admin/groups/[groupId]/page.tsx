@@ -7,12 +7,13 @@ import { getGroupPage } from "@/lib/db/groups";
 import { listForumUsers } from "@/lib/db/users";
 import { GroupEditForm } from "@/components/admin/group-forms";
 import { MemberAddForm, MemberRowActions } from "@/components/admin/member-forms";
+import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
 async function load({ params }: Props) {
   const { forum, groupId } = await params;
-  const { access } = await requireForumAdmin(forum, `/f/${forum}/admin/groups/${groupId}`);
+  const { access } = await requireForumAdmin(forum, pages.adminGroup(forum, groupId));
   const group = await getGroupPage(db(), access.forum.id, groupId);
   if (!group) notFound();
   return { access, group };
@@ -33,7 +34,7 @@ export default async function AdminGroupPage(props: Props) {
   return (
     <>
       <p className="breadcrumbs">
-        <Link href={`/f/${slug}/admin`}>← {t("admin.backToGroups")}</Link> · <Link href={`/f/${slug}/groups/${group.id}`}>{t("admin.openGroup")}</Link>
+        <Link href={pages.admin(slug)}>← {t("admin.backToGroups")}</Link> · <Link href={pages.group(slug, group.id)}>{t("admin.openGroup")}</Link>
       </p>
       <h2 className="h1-like">
         {group.name} <span className="eyebrow">{t(`groupKinds.${group.kind}`)}</span>
