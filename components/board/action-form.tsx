@@ -52,7 +52,7 @@ const toBody = (v: Values) => ({
 
 /** A new action in a group; optionally anchored to a paragraph of a document. */
 export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle = "", onDone, heading }: {
-  forum: string; groupId: string; choices: Choices; anchor?: { documentId: string; blockId: string }; initialTitle?: string;
+  forum: string; groupId: string; choices: Choices; anchor?: { documentId: string; blockId: string; text?: string }; initialTitle?: string;
   onDone?: (item: PresentedAction) => void; heading?: string;
 }) {
   const t = useT();

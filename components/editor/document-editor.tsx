@@ -15,6 +15,7 @@ import type { ActorStanding } from "@/lib/policies/actor";
 import type { DocumentAbilities } from "@/lib/policies/document";
 import type { PresentedAction } from "@/lib/presenters/action";
 import { pages } from "@/lib/urls";
+import { ANCHOR_TEXT_MAX } from "@/lib/validation/action";
 import { isOpen } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCreateForm, type Choices } from "../board/action-form";
@@ -248,7 +249,7 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
         <div className="anchor-dialog">
           <ActionCreateForm
             forum={actions.forum} groupId={actions.groupId} choices={actions.choices} heading={t("actions.fromParagraphTitle")}
-            anchor={{ documentId, blockId: anchorFor.blockId }} initialTitle={anchorFor.text.trim().slice(0, 120)}
+            anchor={{ documentId, blockId: anchorFor.blockId, text: anchorFor.text.slice(0, ANCHOR_TEXT_MAX) }} initialTitle={anchorFor.text.trim().slice(0, 120)}
             onDone={() => setAnchorFor(null)}
           />
           <button type="button" className="button button--quiet" onClick={() => setAnchorFor(null)}>

@@ -96,13 +96,13 @@ const dueDate = (d: string | null | undefined) => (d === undefined ? undefined :
 /** Creates an item (and its audit event) in the caller's transaction. */
 export async function createItem(
   tx: DbClient, actor: Actor, forumId: string, groupId: string,
-  data: Required<Omit<ItemWrite, "status">> & { status: ActionStatus; anchor: { documentId: string; blockId: string } | null },
+  data: Required<Omit<ItemWrite, "status">> & { status: ActionStatus; anchor: { documentId: string; blockId: string; text?: string } | null },
 ) {
   const created = await tx.actionItem.create({
     data: {
       forumId, groupId, title: data.title, description: data.description, status: data.status, ownerId: data.ownerId,
       dueDate: dueDate(data.dueDate), targetAreaId: data.targetAreaId, createdById: actor.userId,
-      anchorDocumentId: data.anchor?.documentId ?? null, anchorBlockId: data.anchor?.blockId ?? null,
+      anchorDocumentId: data.anchor?.documentId ?? null, anchorBlockId: data.anchor?.blockId ?? null, anchorText: data.anchor?.text ?? null,
       closedAt: data.status === "DONE" || data.status === "CANCELLED" ? new Date() : null,
       // Whoever owns a new item is its Accountable until someone says otherwise.
       responsibilities: data.ownerId ? { create: [{ role: "A", userId: data.ownerId }] } : undefined,

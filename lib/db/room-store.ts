@@ -61,7 +61,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     snapshot: sqlite.prepare('UPDATE "Document" SET "state" = ?, "excerpt" = ?, "updatedAt" = ? WHERE id = ?'),
     dropFolded: sqlite.prepare('DELETE FROM "DocumentUpdate" WHERE documentId = ? AND id <= ?'),
     anchored: sqlite.prepare(
-      'SELECT id, groupId, anchorBlockId, anchorMissing FROM "ActionItem" WHERE anchorDocumentId = ? AND anchorBlockId IS NOT NULL',
+      'SELECT id, groupId, anchorBlockId, anchorMissing, anchorText FROM "ActionItem" WHERE anchorDocumentId = ? AND anchorBlockId IS NOT NULL',
     ),
     anchorMissing: sqlite.prepare('UPDATE "ActionItem" SET "anchorMissing" = ?, "updatedAt" = ? WHERE id = ? AND "anchorMissing" <> ?'),
   };

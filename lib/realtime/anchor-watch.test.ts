@@ -28,7 +28,7 @@ describe("anchorWatch (room extension)", () => {
   it("marks an action whose block was deleted, unmarks it when the block is back, and announces the board change", async () => {
     const events: DomainEvent[] = [];
     stops.push(subscribe((e) => events.push(e)));
-    const items: AnchoredItem[] = [{ id: "act1", groupId: "grp1", anchorBlockId: "b1", anchorMissing: false }];
+    const items: AnchoredItem[] = [{ id: "act1", groupId: "grp1", anchorBlockId: "b1", anchorMissing: false, anchorText: null }];
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment("default");
     fragment.insert(0, [paragraph("b0"), paragraph("b1")]);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { jsonToYUpdate } from "../editor/render.ts";
-import { blockIdGuard, repairDuplicateBlockIds } from "./block-id-guard.ts";
+import { blockIdGuard, repairBlockIds, textSimilarity } from "./block-id-guard.ts";
 import { blocksWithId } from "./blocks.ts";
 import { SERVER_ORIGIN } from "./room.ts";
 
@@ -30,36 +30,63 @@ function sync(a: Y.Doc, b: Y.Doc) {
   Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
 }
 
-describe("repairDuplicateBlockIds", () => {
+describe("repairBlockIds", () => {
+  it("keeps an anchored id on the holder whose text the action was made from, wherever it stands", () => {
+    // A split or concurrent edit left the anchored paragraph's id on a block before it as well.
+    const doc = docOf(para("p1", "Innledning om fagbrev"), para("p1", "Flere læreplasser i helsearbeiderfaget trengs i alle kommuner"), para("x", "Slutt"));
+    const anchored = new Map([["p1", "Flere læreplasser i helsearbeiderfaget trengs"]]);
+    expect(repairBlockIds(doc, counter("new-"), anchored)).toBe(1);
+    const after = blocksWithId(doc).map((b) => b.id);
+    expect(after).toEqual(["new-1", "p1", "x"]);
+    // Without an anchor the first holder keeps it.
+    const plain = docOf(para("p1", "Innledning om fagbrev"), para("p1", "Flere læreplasser"));
+    repairBlockIds(plain, counter("new-"));
+    expect(blocksWithId(plain).map((b) => b.id)).toEqual(["p1", "new-1"]);
+  });
+
+  it("gives a block that lost its id a fresh one", () => {
+    const doc = docOf(para("a", "har id"), para("b", "mistet id"));
+    const lost = blocksWithId(doc)[1]!.element;
+    lost.removeAttribute("id");
+    expect(ids(doc)).toEqual(["a"]);
+    expect(repairBlockIds(doc, counter("new-"))).toBe(1);
+    expect(ids(doc)).toEqual(["a", "new-1"]);
+  });
+
+  it("scores text likeness case- and spacing-blind", () => {
+    expect(textSimilarity("Flere  Læreplasser", "flere læreplasser")).toBe(1);
+    expect(textSimilarity("læreplasser i helse", "læreplasser i helsefag")).toBeGreaterThan(textSimilarity("læreplasser i helse", "innledning"));
+    expect(textSimilarity("", "noe")).toBe(0);
+  });
+
   it("keeps the first holder's id (document order) and renames later ones, in one server transaction", () => {
     const doc = docOf(para("a", "first"), bullets("L", "i", "one"), para("a", "second"), bullets("L", "i", "two"));
     expect(ids(doc)).toEqual(["a", "L", "i", "i-p", "a", "L", "i", "i-p"]);
     const origins: unknown[] = [];
     doc.on("update", (_u: Uint8Array, origin: unknown) => origins.push(origin));
 
-    expect(repairDuplicateBlockIds(doc, counter("new-"))).toBe(4);
+    expect(repairBlockIds(doc, counter("new-"))).toBe(4);
 
     expect(ids(doc)).toEqual(["a", "L", "i", "i-p", "new-1", "new-2", "new-3", "new-4"]);
     expect(origins).toEqual([SERVER_ORIGIN]);
     // The text is untouched; a second pass has nothing to do.
     expect(texts(doc)).toContain("first");
     expect(texts(doc)).toContain("two");
-    expect(repairDuplicateBlockIds(doc)).toBe(0);
+    expect(repairBlockIds(doc)).toBe(0);
     expect(origins).toHaveLength(1);
   });
 
   it("never hands out an id that is already in the document", () => {
     const doc = docOf(para("x", "1"), para("x", "2"), para("fresh-1", "3"));
     const ids_ = ["fresh-1", "fresh-1", "fresh-2"];
-    expect(repairDuplicateBlockIds(doc, () => ids_.shift()!)).toBe(1);
+    expect(repairBlockIds(doc, () => ids_.shift()!)).toBe(1);
     expect(ids(doc)).toEqual(["x", "fresh-2", "fresh-1"]);
   });
 
-  it("leaves blocks without ids and documents without duplicates alone", () => {
-    const doc = new Y.Doc();
-    doc.getXmlFragment("default").insert(0, [new Y.XmlElement("paragraph"), new Y.XmlElement("paragraph")]);
+  it("leaves a document whose blocks all have distinct ids alone", () => {
+    const doc = docOf(para("a", "en"), para("b", "to"), bullets("L", "i", "tre"));
     const before = Y.encodeStateVector(doc);
-    expect(repairDuplicateBlockIds(doc)).toBe(0);
+    expect(repairBlockIds(doc)).toBe(0);
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
@@ -74,6 +101,7 @@ describe("repairDuplicateBlockIds", () => {
       const el = new Y.XmlElement("bulletList");
       el.setAttribute("id", "dup");
       const p = new Y.XmlElement("paragraph");
+      p.setAttribute("id", `p-${text}`);
       p.insert(0, [new Y.XmlText(text)]);
       el.insert(0, [p]);
       return el;
@@ -89,7 +117,7 @@ describe("repairDuplicateBlockIds", () => {
 
     const repair: Uint8Array[] = [];
     server.on("update", (u: Uint8Array, origin: unknown) => origin === SERVER_ORIGIN && repair.push(u));
-    expect(repairDuplicateBlockIds(server)).toBe(1);
+    expect(repairBlockIds(server)).toBe(1);
     expect(repair).toHaveLength(1);
     for (const client of [a, b]) Y.applyUpdate(client, repair[0]!);
 

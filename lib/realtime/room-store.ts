@@ -22,6 +22,8 @@ export interface AnchoredItem {
   groupId: string;
   anchorBlockId: string;
   anchorMissing: boolean;
+  /** The paragraph's text when the action was made from it, when known. */
+  anchorText: string | null;
 }
 
 /**

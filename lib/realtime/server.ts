@@ -44,10 +44,16 @@ const DECISION_TTL_MS = 5000;
 const HEARTBEAT_MS = 30_000;
 
 /** onLoadDocument: a room of the right kind, with its extensions plugged in. */
+/** Ids anchored by actions of a document, with the paragraph text each was made from. */
+async function anchorTextsOf(store: RoomStore, documentId: string): Promise<Map<string, string>> {
+  const items = await store.anchoredItems(documentId);
+  return new Map(items.filter((i) => i.anchorText !== null).map((i) => [i.anchorBlockId, i.anchorText!]));
+}
+
 function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
   return (ref: RoomRef): Promise<Room> =>
     ref.kind === "document"
-      ? DocumentRoom.load(store, ref.id, limits, log, [blockIdGuard(log), anchorWatch(store, log)])
+      ? DocumentRoom.load(store, ref.id, limits, log, [blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }), anchorWatch(store, log)])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }
 

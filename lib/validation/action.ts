@@ -5,6 +5,7 @@ export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "CANCE
 export const RACI_ROLES = ["R", "A", "C", "I"] as const;
 export const ACTION_TITLE_MAX = 200;
 export const ACTION_DESCRIPTION_MAX = 4000;
+export const ANCHOR_TEXT_MAX = 2000;
 
 /** A calendar date, YYYY-MM-DD (due dates have no time of day). */
 export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "validation.date" });
@@ -18,7 +19,8 @@ export const actionCreateSchema = z.strictObject({
   ownerId: idSchema.nullable().default(null),
   dueDate: dateOnly.nullable().default(null),
   targetAreaId: idSchema.nullable().default(null),
-  anchor: z.strictObject({ documentId: idSchema, blockId }).nullable().default(null),
+  /** `text`: the paragraph as it read when the action was made from it (keeps the anchor on it). */
+  anchor: z.strictObject({ documentId: idSchema, blockId, text: z.string().max(ANCHOR_TEXT_MAX).optional() }).nullable().default(null),
 });
 
 export const actionUpdateSchema = z

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ActionItem" ADD COLUMN "anchorText" TEXT;
+
