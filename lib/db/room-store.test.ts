@@ -70,7 +70,7 @@ describe("SQLite room store", () => {
     const item = await db.actionItem.create({
       data: { forumId: ids.forumId, groupId: ids.groupId, title: "x", createdById: ids.userId, anchorDocumentId: ids.documentId, anchorBlockId: "b1" },
     });
-    expect(await store.anchoredItems(ids.documentId)).toEqual([{ id: item.id, groupId: ids.groupId, anchorBlockId: "b1", anchorMissing: false }]);
+    expect(await store.anchoredItems(ids.documentId)).toEqual([{ id: item.id, groupId: ids.groupId, anchorBlockId: "b1", anchorMissing: false, anchorText: null }]);
     await store.setAnchorMissing([item.id], true);
     const row = await db.actionItem.findUniqueOrThrow({ where: { id: item.id } });
     expect(row.anchorMissing).toBe(true);
