@@ -121,7 +121,7 @@ test("a stale edit form shows what changed beside the user's own values and over
   // The user's typing is still in the form.
   await expect(form.getByLabel("Beskrivelse")).toHaveValue("Hent tall fra fylkets fagopplæringskontor.");
   await expectNoSeriousA11yViolations(member);
-  await member.screenshot({ path: "test-results/stale-form-conflict.png", fullPage: false });
+  await form.screenshot({ path: "test-results/stale-form-conflict.png" });
 
   // Nothing was overwritten: the owner is still Marte.
   await expect(card.getByTestId("owner")).toHaveText("Marte Nilsen");
