@@ -186,8 +186,13 @@ async function runShards(server: Running, plan: { rooms: string[]; clientsPerRoo
 
 // ---- measurements -----------------------------------------------------------------------------
 
-const hdrModule = await import(path.join(PEERS, "node_modules/hdr-histogram-js/dist/index.js"));
-const hdr = (hdrModule.default ?? hdrModule) as typeof import("hdr-histogram-js");
+// hdr-histogram-js lives in bench/peers, which the run installs first: load it only then (an import
+// at the top failed on every clone where the peers had never been installed).
+let hdr: typeof import("hdr-histogram-js");
+async function loadHistograms() {
+  const mod = await import(path.join(PEERS, "node_modules/hdr-histogram-js/dist/index.js"));
+  hdr = (mod.default ?? mod) as typeof import("hdr-histogram-js");
+}
 
 function merged(results: ShardResult[], field: "latency" | "joins" | "acks") {
   const total = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
@@ -447,6 +452,7 @@ async function main() {
     const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: PEERS, stdio: "inherit" });
     if (r.status !== 0) process.exit(1);
   }
+  await loadHistograms();
   buildIfNeeded();
   await prepareTemplate();
   const chosen = scenarios.filter((s) => !ONLY || ONLY.includes(s.id));
