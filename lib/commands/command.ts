@@ -6,6 +6,7 @@ import type { DbClient } from "../db/types.ts";
 import { env } from "../env.ts";
 import { publish, type DomainEvent } from "../events/bus.ts";
 import type { MessageKey } from "../i18n/index.ts";
+import { forumAbilities } from "../policies/forum.ts";
 import { AppError } from "../services/errors.ts";
 
 /** Who runs a command: the caller and the forum they act in (their standing is re-read inside). */
@@ -63,6 +64,11 @@ export async function runCommand<T>(
   // The mail worker wakes up for what this command queued (it also polls, in case this is lost).
   if (queued > 0 && env().SMTP_URL) publish({ type: "mail.queued" });
   return result;
+}
+
+/** The forum's administration: only its administrators (asked of the policy, on the standing read in the transaction). */
+export function mustAdminister(ctx: CommandContext): void {
+  if (!forumAbilities(ctx.standing).administer) throw new AppError("forbidden");
 }
 
 /** A stale edit: the record moved on since `expected`; the 409 carries the current values. */

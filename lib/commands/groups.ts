@@ -1,15 +1,10 @@
 import { addMember, createGroup as insertGroup, findMembership, groupNameTaken, removeMember, setMemberRole, updateGroup as writeGroup } from "../db/groups.ts";
 import { findForumMember } from "../db/users.ts";
-import { forumAbilities } from "../policies/forum.ts";
 import { presentGroup, type GroupView } from "../presenters/admin.ts";
 import { AppError } from "../services/errors.ts";
 import type { GroupCreateInput, GroupUpdateInput, MembershipAddInput } from "../validation/group.ts";
-import { assertVersion, runCommand, type CommandCaller, type CommandContext } from "./command.ts";
+import { assertVersion, mustAdminister, runCommand, type CommandCaller } from "./command.ts";
 import { groupOrThrow } from "./references.ts";
-
-function mustAdminister(ctx: CommandContext) {
-  if (!forumAbilities(ctx.standing).administer) throw new AppError("forbidden");
-}
 
 export function createGroup(caller: CommandCaller, input: GroupCreateInput): Promise<GroupView> {
   return runCommand(caller, async (ctx) => {
@@ -67,5 +62,3 @@ export function removeGroupMember(caller: CommandCaller, groupId: string, userId
     return removed;
   });
 }
-
-export { mustAdminister };

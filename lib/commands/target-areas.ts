@@ -2,8 +2,7 @@ import { createTargetArea as insertArea, findTargetArea, targetAreaNameTaken, up
 import { presentTargetArea, type TargetAreaView } from "../presenters/admin.ts";
 import { AppError } from "../services/errors.ts";
 import type { TargetAreaCreateInput, TargetAreaUpdateInput } from "../validation/target-area.ts";
-import { assertVersion, runCommand, type CommandCaller } from "./command.ts";
-import { mustAdminister } from "./groups.ts";
+import { assertVersion, mustAdminister, runCommand, type CommandCaller } from "./command.ts";
 
 export function createTargetArea(caller: CommandCaller, input: TargetAreaCreateInput): Promise<TargetAreaView> {
   return runCommand(caller, async (ctx) => {

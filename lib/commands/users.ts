@@ -3,8 +3,7 @@ import { countForumAdmins, countUserForums, createUserInForum, findForumMember, 
 import { leavesNoAdministrator, userAbilities } from "../policies/user.ts";
 import { AppError } from "../services/errors.ts";
 import type { UserCreateInput } from "../validation/user.ts";
-import { runCommand, type CommandCaller } from "./command.ts";
-import { mustAdminister } from "./groups.ts";
+import { mustAdminister, runCommand, type CommandCaller } from "./command.ts";
 
 /**
  * Creates a user in the forum with a one-time password, shown once and never stored in clear.
