@@ -1,5 +1,5 @@
 import { createDocument as insertDocument, findDocumentForRoom, getDocumentMeta, replaceDocumentRaci, updateDocumentMeta } from "../db/documents.ts";
-import { documentAbilities } from "../policies/document.ts";
+import { documentAbilities, documentFacts, mayApplyDocumentUpdate } from "../policies/document.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { presentDocument, type DocumentView } from "../presenters/document.ts";
 import { AppError } from "../services/errors.ts";
@@ -24,17 +24,9 @@ export function updateDocument(caller: CommandCaller, documentId: string, input:
   return runCommand(caller, async ({ tx, standing, actor, emit }) => {
     const before = await getDocumentMeta(tx, standing.forum.id, documentId);
     if (!before) throw new AppError("not_found");
-    const abilities = documentAbilities(standing, { groupId: before.groupId, archived: before.archivedAt !== null });
+    const facts = documentFacts(before);
     const { version, archived, ...meta } = input;
-    const archiving = archived === true && before.archivedAt === null;
-    const restoring = archived === false && before.archivedAt !== null;
-    const editing = Object.keys(meta).length > 0;
-    const allowed =
-      (abilities.update || abilities.restore) &&
-      (!archiving || abilities.archive) &&
-      (!restoring || abilities.restore) &&
-      (!editing || abilities.update || restoring);
-    if (!allowed) throw new AppError("forbidden");
+    if (!mayApplyDocumentUpdate(documentAbilities(standing, facts), facts, { archived, fields: Object.keys(meta) })) throw new AppError("forbidden");
     assertVersion(version, before, () => presentDocument(standing, before));
     if (meta.targetAreaIds) await checkTargetAreas(tx, standing.forum.id, meta.targetAreaIds);
     const after = await updateDocumentMeta(tx, actor, standing.forum.id, documentId, { ...meta, archived });
@@ -50,7 +42,7 @@ export function setDocumentResponsibilities(caller: CommandCaller, documentId: s
   return runCommand(caller, async ({ tx, standing, actor }) => {
     const doc = await findDocumentForRoom(tx, documentId);
     if (!doc || doc.forumId !== standing.forum.id) throw new AppError("not_found");
-    if (!documentAbilities(standing, { groupId: doc.groupId, archived: doc.archivedAt !== null }).setRaci) throw new AppError("forbidden");
+    if (!documentAbilities(standing, documentFacts(doc)).setRaci) throw new AppError("forbidden");
     await checkParties(tx, standing.forum.id, input.assignments);
     return replaceDocumentRaci(tx, actor, standing.forum.id, documentId, input.assignments);
   });

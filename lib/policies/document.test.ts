@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
-import { documentAbilities, type DocumentAbilities, type DocumentFacts } from "./document.ts";
+import { documentAbilities, documentFacts, mayApplyDocumentUpdate, type DocumentAbilities, type DocumentFacts } from "./document.ts";
 import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: every member of the forum reads every document. The owning group's members and the
@@ -54,5 +54,29 @@ describe("documentAbilities: every role × live/archived", () => {
         expect(rows.filter(([, a, d]) => a === actor && d === doc)).toHaveLength(1);
       }
     }
+  });
+});
+
+describe("mayApplyDocumentUpdate: what a metadata change needs", () => {
+  const change = (archived: boolean | undefined, fields: string[] = []) => ({ archived, fields });
+  const rows: [string, DocumentAbilities, DocumentFacts, { archived?: boolean; fields: string[] }, boolean][] = [
+    ["writer renames a live document", WRITER_LIVE, live, change(undefined, ["title"]), true],
+    ["writer archives a live document", WRITER_LIVE, live, change(true), true],
+    ["writer restores an archived document", WRITER_ARCHIVED, archived, change(false), true],
+    ["writer restores and renames at once", WRITER_ARCHIVED, archived, change(false, ["title"]), true],
+    ["writer renames an archived document without restoring it", WRITER_ARCHIVED, archived, change(undefined, ["title"]), false],
+    ["writer archives an already archived document (no change)", WRITER_ARCHIVED, archived, change(true), true],
+    ["reader renames", READER, live, change(undefined, ["title"]), false],
+    ["reader archives", READER, live, change(true), false],
+    ["reader restores", READER, archived, change(false), false],
+    ["reader asks for the state it is already in", READER, live, change(false), false],
+  ];
+  it.each(rows)("%s", (_name, abilities, doc, c, expected) => {
+    expect(mayApplyDocumentUpdate(abilities, doc, c)).toBe(expected);
+  });
+
+  it("reads the facts from a row", () => {
+    expect(documentFacts({ groupId: GROUP, archivedAt: null })).toEqual(live);
+    expect(documentFacts({ groupId: GROUP, archivedAt: new Date() })).toEqual(archived);
   });
 });

@@ -20,6 +20,28 @@ export interface DocumentAbilities {
   createAnchoredAction: boolean;
 }
 
+/** The facts the document policy looks at, from a row (archived = has an archive date). */
+export function documentFacts(doc: { groupId: string; archivedAt: Date | string | null }): DocumentFacts {
+  return { groupId: doc.groupId, archived: doc.archivedAt !== null };
+}
+
+/**
+ * Whether a metadata change is allowed: archiving needs `archive`, restoring `restore`, renaming
+ * and re-tagging `update` (or come with a restore); asking for the state it is already in is
+ * allowed to those who may change it at all.
+ */
+export function mayApplyDocumentUpdate(abilities: DocumentAbilities, doc: DocumentFacts, change: { archived?: boolean; fields: readonly string[] }): boolean {
+  const archiving = change.archived === true && !doc.archived;
+  const restoring = change.archived === false && doc.archived;
+  const editing = change.fields.length > 0;
+  return (
+    (abilities.update || abilities.restore) &&
+    (!archiving || abilities.archive) &&
+    (!restoring || abilities.restore) &&
+    (!editing || abilities.update || restoring)
+  );
+}
+
 export function documentAbilities(actor: ActorStanding, doc: DocumentFacts): DocumentAbilities {
   const works = worksInGroup(actor, doc.groupId);
   const live = !doc.archived;

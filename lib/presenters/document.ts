@@ -1,5 +1,5 @@
 import type { ActorStanding } from "../policies/actor.ts";
-import { documentAbilities, type DocumentAbilities } from "../policies/document.ts";
+import { documentAbilities, documentFacts, type DocumentAbilities } from "../policies/document.ts";
 
 interface DocumentMeta {
   id: string;
@@ -30,10 +30,11 @@ const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
 
 /** A document's metadata with what the viewer may do with it (API JSON and page props). */
 export function presentDocument(viewer: ActorStanding, d: DocumentMeta): DocumentView {
-  const archived = d.archivedAt !== null;
+  const facts = documentFacts(d);
+  const archived = facts.archived;
   return {
     id: d.id, groupId: d.groupId, kind: d.kind, title: d.title, status: d.status, archived,
     updatedAt: iso(d.updatedAt), version: d.version, targetAreas: d.targetAreas,
-    abilities: documentAbilities(viewer, { groupId: d.groupId, archived }),
+    abilities: documentAbilities(viewer, facts),
   };
 }
