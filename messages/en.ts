@@ -28,7 +28,7 @@ export const en: Messages = {
     COMPETENCE: "Maps competence needs, makes the gap visible and writes recommendations.",
   },
   documentKinds: { RECOMMENDATION: "Recommendation", NOTE: "Note", MINUTES: "Minutes" },
-  documentStatus: { DRAFT: "Draft", IN_REVIEW: "In review", APPROVED: "Approved", ARCHIVED: "Archived" },
+  documentStatus: { DRAFT: "Draft", IN_REVIEW: "In review", APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested", REJECTED: "Rejected", ARCHIVED: "Archived" },
   login: {
     title: "Sign in",
     intro: "Sign in with the e-mail address and password you received from the forum's administrator.",
@@ -222,6 +222,9 @@ export const en: Messages = {
       STATUS_CHANGED: "New status on the action: {title}",
       DUE_SOON: "Due in a few days: {title}",
       OVERDUE: "Overdue: {title}",
+      APPROVAL_REQUESTED: "For the steering group's decision: {title}",
+      APPROVAL_DECIDED: "The steering group has decided: {title}",
+      VOTE_REMINDER: "You have not voted yet: {title}",
     },
     what: {
       ASSIGNED: "You are now the owner of the action “{title}”.",
@@ -229,6 +232,9 @@ export const en: Messages = {
       STATUS_CHANGED: "The status of the action “{title}” has changed.",
       DUE_SOON: "The action “{title}” is due in three days or less.",
       OVERDUE: "The action “{title}” is past its due date.",
+      APPROVAL_REQUESTED: "The recommendation “{title}” has been sent to the steering group for a decision.",
+      APPROVAL_DECIDED: "The steering group has decided on the recommendation “{title}”.",
+      VOTE_REMINDER: "The wished decision date for “{title}” is in two days, and you have not voted.",
     },
     body: "Hello {name},\n\n{what}\n\nSee your actions: {link}\n\nSamråd",
   },
@@ -309,6 +315,9 @@ export const en: Messages = {
     STATUS_CHANGED: "New status on “{title}”",
     DUE_SOON: "Due in a few days: “{title}”",
     OVERDUE: "Overdue: “{title}”",
+    APPROVAL_REQUESTED: "For decision: “{title}”",
+    APPROVAL_DECIDED: "Decided: “{title}”",
+    VOTE_REMINDER: "You have not voted: “{title}”",
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {

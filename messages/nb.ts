@@ -34,7 +34,7 @@ export const nb = {
     COMPETENCE: "Kartlegger kompetansebehov, synliggjør gapet og skriver anbefalinger.",
   },
   documentKinds: { RECOMMENDATION: "Anbefaling", NOTE: "Notat", MINUTES: "Referat" },
-  documentStatus: { DRAFT: "Utkast", IN_REVIEW: "Til behandling", APPROVED: "Godkjent", ARCHIVED: "Arkivert" },
+  documentStatus: { DRAFT: "Utkast", IN_REVIEW: "Til behandling", APPROVED: "Godkjent", CHANGES_REQUESTED: "Endringer ønsket", REJECTED: "Avvist", ARCHIVED: "Arkivert" },
   login: {
     title: "Logg inn",
     intro: "Logg inn med e-postadressen og passordet du har fått fra forumets administrator.",
@@ -228,6 +228,9 @@ export const nb = {
       STATUS_CHANGED: "Ny status på tiltaket: {title}",
       DUE_SOON: "Frist om få dager: {title}",
       OVERDUE: "Fristen er passert: {title}",
+      APPROVAL_REQUESTED: "Til behandling i styringsgruppen: {title}",
+      APPROVAL_DECIDED: "Styringsgruppen har behandlet: {title}",
+      VOTE_REMINDER: "Du har ikke stemt ennå: {title}",
     },
     what: {
       ASSIGNED: "Du er satt som eier av tiltaket «{title}».",
@@ -235,6 +238,9 @@ export const nb = {
       STATUS_CHANGED: "Statusen på tiltaket «{title}» er endret.",
       DUE_SOON: "Tiltaket «{title}» har frist om tre dager eller mindre.",
       OVERDUE: "Fristen for tiltaket «{title}» er passert.",
+      APPROVAL_REQUESTED: "Anbefalingen «{title}» er sendt til styringsgruppen for behandling.",
+      APPROVAL_DECIDED: "Styringsgruppen har fattet vedtak om anbefalingen «{title}».",
+      VOTE_REMINDER: "Ønsket vedtaksdato for «{title}» er om to dager, og du har ikke stemt.",
     },
     body: "Hei {name},\n\n{what}\n\nSe dine tiltak: {link}\n\nHilsen Samråd",
   },
@@ -315,6 +321,9 @@ export const nb = {
     STATUS_CHANGED: "Ny status på «{title}»",
     DUE_SOON: "Frist om få dager: «{title}»",
     OVERDUE: "Fristen er passert: «{title}»",
+    APPROVAL_REQUESTED: "Til behandling: «{title}»",
+    APPROVAL_DECIDED: "Vedtak fattet: «{title}»",
+    VOTE_REMINDER: "Du har ikke stemt: «{title}»",
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {

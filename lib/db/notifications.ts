@@ -1,12 +1,15 @@
 import type { DbClient } from "./types.ts";
 
-export type NotificationKind = "ASSIGNED" | "ACCOUNTABLE" | "STATUS_CHANGED" | "DUE_SOON" | "OVERDUE";
+export type NotificationKind = "ASSIGNED" | "ACCOUNTABLE" | "STATUS_CHANGED" | "DUE_SOON" | "OVERDUE" | "APPROVAL_REQUESTED" | "APPROVAL_DECIDED" | "VOTE_REMINDER";
 
 export interface NewNotification {
   userId: string;
   forumId: string;
   type: NotificationKind;
   actionItemId: string | null;
+  /** Approval notifications point at a document and its request. */
+  documentId?: string | null;
+  approvalRequestId?: string | null;
   title: string;
 }
 

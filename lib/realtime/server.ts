@@ -43,13 +43,13 @@ export interface RealtimeOptions extends Partial<DocumentRoomLimits> {
 const DECISION_TTL_MS = 5000;
 const HEARTBEAT_MS = 30_000;
 
-/** onLoadDocument: a room of the right kind, with its extensions plugged in. */
 /** Ids anchored by actions of a document, with the paragraph text each was made from. */
 async function anchorTextsOf(store: RoomStore, documentId: string): Promise<Map<string, string>> {
   const items = await store.anchoredItems(documentId);
   return new Map(items.filter((i) => i.anchorText !== null).map((i) => [i.anchorBlockId, i.anchorText!]));
 }
 
+/** onLoadDocument: a room of the right kind, with its extensions plugged in. */
 function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
   return (ref: RoomRef): Promise<Room> =>
     ref.kind === "document"
