@@ -23,6 +23,8 @@ export const pages = {
   adminUsers: (forum: string) => `/f/${e(forum)}/admin/users`,
   adminTargetAreas: (forum: string) => `/f/${e(forum)}/admin/target-areas`,
   adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
+  adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
+  approvals: (forum: string) => `/f/${e(forum)}/approvals`,
 };
 
 /** JSON API. */
@@ -47,4 +49,9 @@ export const api = {
   account: () => "/api/account",
   accountPassword: () => "/api/account/password",
   locale: () => "/api/locale",
+  submitApproval: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/approvals`,
+  approval: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}`,
+  vote: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/vote`,
+  closeApproval: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/close`,
+  forumSettings: (forum: string) => `/api/forums/${e(forum)}/settings`,
 };

@@ -1,6 +1,12 @@
+import { approvalNotifications } from "../commands/approvals.ts";
+import { loadSteering, markReminded, requestsToRemind } from "../db/approvals.ts";
 import { db } from "../db/client.ts";
+import { queueNotifications } from "../db/notifications.ts";
+import { transaction } from "../db/transaction.ts";
+import { env } from "../env.ts";
+import { publish } from "../events/bus.ts";
 import { itemsToRemind } from "../db/notifications.ts";
-import { addDays, todayInOslo } from "../time/oslo.ts";
+import { addDays, startOfOsloDate, todayInOslo } from "../time/oslo.ts";
 import { deliver } from "./notify.ts";
 
 /**
@@ -17,5 +23,26 @@ export async function runReminders(now = new Date()): Promise<number> {
     ...overdue.map((item) => ({ type: "OVERDUE" as const, item })),
   ].map(({ type, item }) => ({ userId: item.ownerId!, forumId: item.forumId, type, actionItemId: item.id, title: item.title }));
   await deliver(list);
-  return list.length;
+  return list.length + (await runVoteReminders(now));
+}
+
+/**
+ * Reminds steering members who have not voted, two days before the wished decision date (Oslo
+ * days), once per request. Safe to run as often as you like.
+ */
+async function runVoteReminders(now = new Date()): Promise<number> {
+  const until = startOfOsloDate(addDays(todayInOslo(now), 3));
+  let sent = 0;
+  for (const request of await requestsToRemind(db(), until)) {
+    const steering = await loadSteering(db(), request.document.forumId);
+    const voted = new Set(request.votes.map((v) => v.userId));
+    const list = approvalNotifications(steering.memberIds.filter((id) => !voted.has(id)), "", request.document.forumId, "VOTE_REMINDER", { id: request.documentId, title: request.document.title }, request.id);
+    await transaction(async (tx) => {
+      await queueNotifications(tx, list, { mail: Boolean(env().SMTP_URL) });
+      await markReminded(tx, request.id);
+    });
+    if (list.length && env().SMTP_URL) publish({ type: "mail.queued" });
+    sent += list.length;
+  }
+  return sent;
 }
