@@ -4,17 +4,21 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import type { ActorStanding } from "@/lib/policies/actor";
 import { presentAction, type ActionView, type PresentedAction } from "@/lib/presenters/action";
+import type { ApprovalView } from "@/lib/presenters/approval";
 import { boardRoom } from "@/lib/realtime/rooms";
 import { openRoomProvider } from "../realtime/open-provider";
 
 /**
- * Live action items of some groups: one read-only board room per group (stock y-websocket), each
+ * Live action items (and approval requests) of some groups: one read-only board room per group (stock y-websocket), each
  * a replica of what the database holds. Until a room has synced, the server-rendered items stand
  * in. Items arrive viewer-neutral and are presented here with the viewer's abilities, by the same
  * presenter (and policy) the server uses.
  */
-export function useBoards(groupIds: string[], initial: PresentedAction[], viewer: ActorStanding): { items: PresentedAction[]; live: boolean } {
+export function useBoards(
+  groupIds: string[], initial: PresentedAction[], viewer: ActorStanding, initialApprovals: ApprovalView[] = [],
+): { items: PresentedAction[]; approvals: ApprovalView[]; live: boolean } {
   const [byGroup, setByGroup] = useState<Record<string, ActionView[]>>({});
+  const [approvalsByGroup, setApprovalsByGroup] = useState<Record<string, ApprovalView[]>>({});
   const [live, setLive] = useState(false);
   const key = [...groupIds].sort().join(",");
 
@@ -26,11 +30,14 @@ export function useBoards(groupIds: string[], initial: PresentedAction[], viewer
       // Our protocol addition (saved / access) means nothing for a read-only board.
       const provider = openRoomProvider(boardRoom(groupId), doc);
       const map = doc.getMap<ActionView>("items");
+      const approvals = doc.getMap<ApprovalView>("approvals");
       const read = () => {
         if (!provider.synced) return;
         setByGroup((prev) => ({ ...prev, [groupId]: [...map.values()] }));
+        setApprovalsByGroup((prev) => ({ ...prev, [groupId]: [...approvals.values()] }));
       };
       map.observe(read);
+      approvals.observe(read);
       provider.on("sync", read);
       provider.on("status", () => {
         if (provider.wsconnected) connected.add(groupId);
@@ -45,11 +52,13 @@ export function useBoards(groupIds: string[], initial: PresentedAction[], viewer
         doc.destroy();
       }
       setByGroup({});
+      setApprovalsByGroup({});
       setLive(false);
     };
   }, [key]);
 
   const ids = key ? key.split(",") : [];
   const items = ids.flatMap((g) => (byGroup[g] ? byGroup[g].map((i) => presentAction(viewer, i)) : initial.filter((i) => i.groupId === g)));
-  return { items, live };
+  const approvals = ids.flatMap((g) => approvalsByGroup[g] ?? initialApprovals.filter((a) => a.groupId === g));
+  return { items, approvals, live };
 }

@@ -72,6 +72,11 @@ export async function loadApproval(db: DbClient, forumId: string, id: string): P
   return r ? toView(db, r) : null;
 }
 
+/** How many requests of the forum wait for a decision. */
+export async function countOpenApprovals(db: DbClient, forumId: string): Promise<number> {
+  return db.approvalRequest.count({ where: { status: "OPEN", document: { forumId, archivedAt: null } } });
+}
+
 export async function hasOpenRequest(db: DbClient, documentId: string): Promise<boolean> {
   return (await db.approvalRequest.count({ where: { documentId, status: "OPEN" } })) > 0;
 }

@@ -12,7 +12,7 @@ export async function findDocumentForRoom(db: DbClient, documentId: string) {
 }
 
 const metaSelect = {
-  id: true, forumId: true, groupId: true, kind: true, title: true, status: true, archivedAt: true, updatedAt: true, version: true,
+  id: true, forumId: true, groupId: true, kind: true, title: true, status: true, archivedAt: true, updatedAt: true, version: true, approvedVersionId: true,
   targetAreas: { select: { targetArea: { select: { id: true, name: true } } } },
 } as const;
 

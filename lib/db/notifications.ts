@@ -29,12 +29,16 @@ export async function queueNotifications(tx: DbClient, list: NewNotification[], 
 }
 
 export async function listNotifications(db: DbClient, userId: string, forumId: string, take = 50) {
-  return db.notification.findMany({
+  const rows = await db.notification.findMany({
     where: { userId, forumId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, type: true, title: true, readAt: true, createdAt: true, actionItem: { select: { id: true, groupId: true } } },
+    select: { id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, actionItem: { select: { id: true, groupId: true } } },
   });
+  // Approval notifications point at a document (its group gives the page's address).
+  const ids = [...new Set(rows.map((r) => r.documentId).filter((id): id is string => Boolean(id)))];
+  const docs = ids.length ? await db.document.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, groupId: true } }) : [];
+  return rows.map((r) => ({ ...r, document: docs.find((d) => d.id === r.documentId) ?? null }));
 }
 
 export async function unreadCount(db: DbClient, userId: string) {

@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { ActorStanding } from "../policies/actor.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
 import { loadGroupBoard } from "./actions.ts";
+import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
 import { sqlitePath } from "./prepare.ts";
 
@@ -110,6 +111,9 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     },
     async setAnchorMissing(ids, missing) {
       if (ids.length) await withoutBlocking(() => markAnchors(ids, missing ? 1 : 0));
+    },
+    loadApprovals(groupId) {
+      return loadGroupApprovals(db, groupId);
     },
     loadBoard(groupId) {
       // A read of what the commands write through Prisma, shaped by the same repository the API uses.

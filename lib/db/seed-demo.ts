@@ -2,7 +2,9 @@ import { hashPassword } from "../auth/password.ts";
 import {
   DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoTargetAreas, demoUsers,
 } from "../../prisma/seed/demo-forum.ts";
+import { freezeYState } from "../editor/freeze.ts";
 import { excerptOf, jsonToYUpdate } from "../editor/render.ts";
+import { DEFAULT_RULE } from "../policies/approval.ts";
 import { appendAudit } from "./audit.ts";
 import type { Db } from "./client.ts";
 
@@ -11,6 +13,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.forum.count()) > 0) return false;
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
   const day = 24 * 3600 * 1000;
+  // Real live content: the title as a heading, then the paragraphs, as the editor would store them.
+  const states = demoDocuments.map((d) =>
+    jsonToYUpdate({
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: d.title }] },
+        ...[d.excerpt, ...(d.body ?? [])].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+      ],
+    }),
+  );
+  // Those sent to the steering group have a frozen version (rendering is async: done before the transaction).
+  const frozen = await Promise.all(demoDocuments.map((d, i) => (d.approval ? freezeYState(states[i]!) : null)));
   await db.$transaction(async (tx) => {
     const forum = await tx.forum.create({ data: demoForum });
     const areaIds = new Map<string, string>();
@@ -34,26 +48,41 @@ export async function seedDemo(db: Db): Promise<boolean> {
         await tx.membership.create({ data: { groupId: groupIds.get(m.key)!, userId: row.id, role: m.role } });
       }
     }
-    for (const d of demoDocuments) {
-      // Real live content: the title as a heading, then the paragraphs, as the editor would store them.
+    const now = Date.now();
+    for (const [i, d] of demoDocuments.entries()) {
       const paragraphs = [d.excerpt, ...(d.body ?? [])];
-      const state = jsonToYUpdate({
-        type: "doc",
-        content: [
-          { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: d.title }] },
-          ...paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-        ],
-      });
-      await tx.document.create({
+      const doc = await tx.document.create({
         data: {
-          forumId: forum.id, groupId: groupIds.get(d.group)!, kind: d.kind, status: d.status, title: d.title,
-          excerpt: excerptOf(paragraphs.join(" ")), state: Buffer.from(state),
+          forumId: forum.id, groupId: groupIds.get(d.group)!, kind: d.kind, status: d.approval === "APPROVED" ? "APPROVED" : d.approval ? "IN_REVIEW" : "DRAFT",
+          title: d.title, excerpt: excerptOf(paragraphs.join(" ")), state: Buffer.from(states[i]!),
           createdById: userIds.get(d.author)!,
           targetAreas: { create: d.targetAreas.map((k) => ({ targetAreaId: areaIds.get(k)! })) },
         },
       });
+      const f = frozen[i];
+      if (!d.approval || !f) continue;
+      // One request waiting for the steering group (one vote in), one decided: approved by all three.
+      const version = await tx.documentVersion.create({
+        data: { documentId: doc.id, number: 1, kind: "SUBMISSION", state: Buffer.from(f.state), sha256: f.sha256, html: f.html, text: f.text, createdById: userIds.get(d.author)! },
+      });
+      const decided = d.approval === "APPROVED";
+      const request = await tx.approvalRequest.create({
+        data: {
+          documentId: doc.id, versionId: version.id, requestedById: userIds.get(d.author)!, rule: JSON.stringify(DEFAULT_RULE),
+          coverNote: decided ? "Klar for vedtak etter høring i gruppen." : "Vi ber om vedtak før budsjettarbeidet starter.",
+          wishedDecisionDate: new Date(now + (decided ? -20 : 10) * day),
+          status: decided ? "APPROVED" : "OPEN",
+          outcomeStatement: decided ? "Styringsgruppen slutter seg til anbefalingen og ber NAV og kommunene starte opp til høsten." : "",
+          decidedAt: decided ? new Date(now - 14 * day) : null,
+          decidedById: decided ? userIds.get("styring1@samrad.example")! : null,
+        },
+      });
+      const voters = decided ? ["styring1@samrad.example", "styring2@samrad.example", "styring3@samrad.example"] : ["styring2@samrad.example"];
+      for (const email of voters) {
+        await tx.vote.create({ data: { approvalRequestId: request.id, userId: userIds.get(email)!, choice: "APPROVE", reason: "" } });
+      }
+      if (decided) await tx.document.update({ where: { id: doc.id }, data: { approvedVersionId: version.id } });
     }
-    const now = Date.now();
     for (const a of demoActions) {
       const ownerId = a.owner ? userIds.get(a.owner)! : null;
       await tx.actionItem.create({

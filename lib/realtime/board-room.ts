@@ -1,4 +1,6 @@
+import type * as Y from "yjs";
 import type { BoardItem } from "../db/actions.ts";
+import type { ApprovalView } from "../db/approvals.ts";
 import { boardRoom } from "./rooms.ts";
 import { Room, SERVER_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
@@ -20,22 +22,29 @@ export class BoardRoom extends Room {
   /** onLoadDocument: the group's items from the store. */
   static async load(store: RoomStore, groupId: string, limits: RoomLimits, log: Log, extensions: readonly ExtensionFactory<BoardRoom>[] = []) {
     const room = new BoardRoom(groupId, limits, log);
-    room.applyBoard(await store.loadBoard(groupId));
+    room.applyBoard(await store.loadBoard(groupId), await store.loadApprovals(groupId));
     room.use(extensions);
     return room;
   }
 
-  /** Replaces the board's items with the database's (only what changed is sent). */
-  applyBoard(items: BoardItem[]) {
+  /**
+   * Replaces the board's action items and the approval requests of the group's documents with the
+   * database's, in one transaction (only what changed is sent).
+   */
+  applyBoard(items: BoardItem[], approvals: ApprovalView[]) {
     if (this.closed) return;
-    const map = this.doc.getMap<BoardItem>("items");
     this.doc.transact(() => {
-      const seen = new Set<string>();
-      for (const item of items) {
-        seen.add(item.id);
-        if (JSON.stringify(map.get(item.id)) !== JSON.stringify(item)) map.set(item.id, item);
-      }
-      for (const id of [...map.keys()]) if (!seen.has(id)) map.delete(id);
+      replaceAll(this.doc.getMap<BoardItem>("items"), items);
+      replaceAll(this.doc.getMap<ApprovalView>("approvals"), approvals);
     }, SERVER_ORIGIN);
   }
+}
+
+function replaceAll<T extends { id: string }>(map: Y.Map<T>, values: T[]) {
+  const seen = new Set<string>();
+  for (const value of values) {
+    seen.add(value.id);
+    if (JSON.stringify(map.get(value.id)) !== JSON.stringify(value)) map.set(value.id, value);
+  }
+  for (const id of [...map.keys()]) if (!seen.has(id)) map.delete(id);
 }

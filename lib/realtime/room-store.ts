@@ -1,5 +1,6 @@
 import type { SessionUser } from "../auth/session.ts";
 import type { BoardItem } from "../db/actions.ts";
+import type { ApprovalView } from "../db/approvals.ts";
 import type { ActorStanding } from "../policies/actor.ts";
 
 /** What the room authorisation needs to know about a document. */
@@ -52,6 +53,8 @@ export interface RoomStore {
 
   /** A group's action items as the board shows them. */
   loadBoard(groupId: string): Promise<BoardItem[]>;
+  /** The approval requests about a group's documents, with their votes. */
+  loadApprovals(groupId: string): Promise<ApprovalView[]>;
 
   close(): void;
 }

@@ -1,27 +1,19 @@
-import { createHash } from "node:crypto";
 import * as Y from "yjs";
 import { db } from "../db/client.ts";
 import { loadStoredState } from "../db/versions.ts";
-import { ydocToHTML, ydocToText } from "../editor/render.ts";
+import { freezeYState, type FrozenState } from "../editor/freeze.ts";
+import { ydocToText } from "../editor/render.ts";
 
-export interface FrozenState {
-  state: Uint8Array;
-  sha256: string;
-  html: string;
-  text: string;
-}
+export { freezeYState, stateHash, type FrozenState } from "../editor/freeze.ts";
 
-/** SHA-256 (hex) of a version's stored state: what is shown beside a version and printed in its decision record. */
-export function stateHash(state: Uint8Array): string {
-  return createHash("sha256").update(state).digest("hex");
-}
-
-/** Freezes a Yjs state: the bytes as stored, their hash, and the rendered HTML and plain text. */
-export async function freezeYState(state: Uint8Array): Promise<FrozenState> {
+/** The plain text of the document as it is stored now (to tell whether it moved on from a version). */
+export async function storedText(documentId: string): Promise<string> {
+  const { snapshot, updates } = await loadStoredState(db(), documentId);
   const doc = new Y.Doc();
   try {
-    Y.applyUpdate(doc, state);
-    return { state, sha256: stateHash(state), html: await ydocToHTML(doc), text: ydocToText(doc) };
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const u of updates) Y.applyUpdate(doc, u.data);
+    return ydocToText(doc);
   } finally {
     doc.destroy();
   }

@@ -5,6 +5,7 @@ import { subscribe } from "../events/bus.ts";
 import { isLocale, translator, type MessageKey } from "../i18n/index.ts";
 import { startOfOsloDay } from "../time/oslo.ts";
 import { sendMail } from "./mailer.ts";
+import { pages } from "../urls.ts";
 
 // Delivers the e-mail side of notifications from the outbox (Notification.mailState), off the
 // request path. Each row is claimed (PENDING → SENDING, a conditional update that must change exactly
@@ -37,16 +38,17 @@ export function retryDelayMs(attempts: number, c: Pick<MailWorkerConfig, "retryB
 
 type Send = (message: { to: string; subject: string; text: string }) => Promise<unknown>;
 
-/** The e-mail for one notification, in the recipient's language, with a link to their actions. */
+/** The e-mail for one notification, in the recipient's language, with a link to their actions (or the steering group's queue). */
 async function compose(db: Db, row: OutboxRow, appUrl: string) {
   const to = await mailRecipient(db, row.userId, row.forumId);
   if (!to) return null;
   const t = translator(isLocale(to.locale) ? to.locale : "nb");
-  const link = `${appUrl}/f/${to.forumSlug}/mine`;
+  const approval = row.type === "APPROVAL_REQUESTED" || row.type === "APPROVAL_DECIDED" || row.type === "VOTE_REMINDER";
+  const link = appUrl + (approval ? pages.approvals(to.forumSlug) : pages.mine(to.forumSlug));
   return {
     to: to.email,
     subject: t(`mail.subject.${row.type}` as MessageKey, { title: row.title }),
-    text: t("mail.body", { name: to.name, what: t(`mail.what.${row.type}` as MessageKey, { title: row.title }), link }),
+    text: t(approval ? "mail.bodyApproval" : "mail.body", { name: to.name, what: t(`mail.what.${row.type}` as MessageKey, { title: row.title }), link }),
   };
 }
 

@@ -100,7 +100,8 @@ export const demoUsers: {
 export const demoDocuments: {
   group: GroupKey;
   kind: "RECOMMENDATION" | "NOTE" | "MINUTES";
-  status: "DRAFT" | "IN_REVIEW" | "APPROVED";
+  /** Where it stands with the steering group: sent for a decision (with one vote so far), or approved. */
+  approval?: "OPEN" | "APPROVED";
   title: string;
   /** The opening paragraph; further paragraphs follow in `body`. */
   excerpt: string;
@@ -109,7 +110,7 @@ export const demoDocuments: {
   author: string;
 }[] = [
   {
-    group: "relevant", kind: "RECOMMENDATION", status: "DRAFT", author: "relevant1@samrad.example",
+    group: "relevant", kind: "RECOMMENDATION", author: "relevant1@samrad.example",
     title: "Anbefaling: flere læreplasser i helsearbeiderfaget",
     excerpt: "Kommunene i regionen melder om mangel på helsefagarbeidere. Vi anbefaler at fylkeskommunen og kommunene sammen øker antall læreplasser med en fjerdedel innen to år.",
     body: [
@@ -119,25 +120,25 @@ export const demoDocuments: {
     targetAreas: ["relevant"],
   },
   {
-    group: "relevant", kind: "NOTE", status: "DRAFT", author: "relevant2@samrad.example",
+    group: "relevant", kind: "NOTE", author: "relevant2@samrad.example",
     title: "Kartlegging: kompetansebehov i industrien 2026",
     excerpt: "Sammendrag av intervjuer med tolv bedrifter om hvilke fagområder de sliter med å rekruttere til.",
     targetAreas: ["relevant"],
   },
   {
-    group: "lifelong", kind: "RECOMMENDATION", status: "IN_REVIEW", author: "livslang1@samrad.example",
+    group: "lifelong", kind: "RECOMMENDATION", approval: "OPEN", author: "livslang1@samrad.example",
     title: "Anbefaling: moduler i fagskolen som kan tas ved siden av jobb",
     excerpt: "Vi foreslår at fagskolen deler tre studietilbud inn i korte moduler med kveldsundervisning og nettbaserte samlinger.",
     targetAreas: ["lifelong", "relevant"],
   },
   {
-    group: "inclusion", kind: "RECOMMENDATION", status: "DRAFT", author: "inkludering1@samrad.example",
+    group: "inclusion", kind: "RECOMMENDATION", approval: "APPROVED", author: "inkludering1@samrad.example",
     title: "Anbefaling: språkopplæring kombinert med arbeidspraksis",
     excerpt: "Deltakere lærer norsk raskere når opplæringen skjer på arbeidsplassen. Vi anbefaler et felles opplegg mellom NAV, kommunene og tre bransjer.",
     targetAreas: ["inclusion"],
   },
   {
-    group: "steering", kind: "MINUTES", status: "APPROVED", author: "styring1@samrad.example",
+    group: "steering", kind: "MINUTES", author: "styring1@samrad.example",
     title: "Referat fra styringsgruppemøte i september",
     excerpt: "Styringsgruppen ba kompetansegruppene levere utkast til anbefalinger innen desember.",
     targetAreas: [],

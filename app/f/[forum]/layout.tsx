@@ -1,5 +1,6 @@
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
+import { countOpenApprovals } from "@/lib/db/approvals";
 import { unreadCount } from "@/lib/db/notifications";
 import { forumAbilities } from "@/lib/policies/forum";
 import { pages } from "@/lib/urls";
@@ -11,12 +12,13 @@ export default async function ForumLayout({ children, params }: { children: Reac
   const t = await getT();
   const forum = access.forum.slug;
   const base = pages.forum(forum);
-  const unread = await unreadCount(db(), user.id);
+  const [unread, waiting] = await Promise.all([unreadCount(db(), user.id), countOpenApprovals(db(), access.forum.id)]);
   const abilities = forumAbilities(access);
   const links = [
     { href: base, text: t("forum.overview") },
     ...(abilities.overview ? [{ href: pages.overview(forum), text: t("actions.overview") }] : []),
     { href: pages.mine(forum), text: t("actions.mine") },
+    { href: pages.approvals(forum), text: waiting ? t("approval.queueNav", { count: waiting }) : t("approval.queueTitle") },
     { href: pages.notifications(forum), text: unread ? t("notifications.nav", { count: unread }) : t("notifications.title") },
   ];
   if (abilities.administer) links.push({ href: pages.admin(forum), text: t("forum.admin") });

@@ -33,6 +33,8 @@ export default async function NotificationsPage({ params }: Props) {
             {n.readAt ? null : <span className="badge badge--warn">{t("notifications.unread")}</span>}{" "}
             {n.actionItem ? (
               <Link href={pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
+            ) : n.document ? (
+              <Link href={pages.document(slug, n.document.groupId, n.document.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
             ) : (
               t(`notifications.${n.type}`, { title: n.title })
             )}

@@ -8,8 +8,10 @@ import { getDocumentPage } from "@/lib/db/documents";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { presentActions } from "@/lib/presenters/action";
 import { presentDocument } from "@/lib/presenters/document";
+import { approvalContext } from "@/lib/services/approval-page";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
+import { ApprovalPanel } from "@/components/approval/approval-panel";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 
@@ -34,7 +36,10 @@ export default async function DocumentPage(props: Props) {
   const { abilities } = view;
   const mayEditMeta = abilities.update || abilities.archive || abilities.restore;
   const areas = mayEditMeta ? await listTargetAreas(db(), access.forum.id) : [];
-  const [ctx, board] = await Promise.all([boardContext(access), loadGroupBoard(db(), document.groupId)]);
+  const isRecommendation = document.kind === "RECOMMENDATION";
+  const [ctx, board, approval] = await Promise.all([
+    boardContext(access), loadGroupBoard(db(), document.groupId), isRecommendation ? approvalContext(access, document) : Promise.resolve(null),
+  ]);
   const slug = access.forum.slug;
   return (
     <>
@@ -57,9 +62,15 @@ export default async function DocumentPage(props: Props) {
             initial: presentActions(access, board.filter((i) => i.anchor?.documentId === document.id)),
           }}
         />
-        {mayEditMeta ? (
-          <aside>
-            <DocumentMetaForm forum={slug} areas={areas.map((a) => ({ id: a.id, name: a.name }))} document={view} />
+        {mayEditMeta || approval ? (
+          <aside className="stack">
+            {approval ? (
+              <ApprovalPanel
+                forum={slug} documentId={document.id} groupId={document.groupId} viewer={ctx.viewer} steering={approval.steering}
+                initial={approval.approvals} maySubmit={approval.maySubmit} approved={approval.approved}
+              />
+            ) : null}
+            {mayEditMeta ? <DocumentMetaForm forum={slug} areas={areas.map((a) => ({ id: a.id, name: a.name }))} document={view} /> : null}
           </aside>
         ) : null}
       </div>
