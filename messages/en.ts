@@ -387,6 +387,7 @@ export const en: Messages = {
     onlyRecommendations: "Only recommendations go to the steering group.",
     live: "Updates live",
     queueTitle: "For decision",
+    waiting: "Waiting for a decision",
     queueIntro: "Recommendations waiting for the steering group's decision, and the state of every recommendation in the forum.",
     queueEmpty: "Nothing is waiting for a decision.",
     queueNav: "For decision ({count})",

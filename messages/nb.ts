@@ -393,6 +393,7 @@ export const nb = {
     onlyRecommendations: "Bare anbefalinger sendes til styringsgruppen.",
     live: "Oppdateres direkte",
     queueTitle: "Til behandling",
+    waiting: "Venter på vedtak",
     queueIntro: "Anbefalinger som venter på styringsgruppens vedtak, og status for alle anbefalinger i forumet.",
     queueEmpty: "Ingen saker venter på behandling.",
     queueNav: "Til behandling ({count})",

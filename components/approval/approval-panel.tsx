@@ -155,7 +155,9 @@ function VoteForm({ forum, request }: { forum: string; request: PresentedApprova
 function CloseForm({ forum, request }: { forum: string; request: PresentedApproval }) {
   const t = useT();
   const m = useMutation();
-  const [outcome, setOutcome] = useState<string>(request.verdict.approves ? "APPROVED" : "CHANGES_REQUESTED");
+  // Until the closer picks one, the form proposes what the votes say (and follows them live).
+  const [picked, setOutcome] = useState<string | null>(null);
+  const outcome = picked ?? (request.verdict.approves ? "APPROVED" : "CHANGES_REQUESTED");
   const [statement, setStatement] = useState("");
   async function submit(e: React.FormEvent) {
     e.preventDefault();

@@ -26,7 +26,7 @@ export function ApprovalQueue({ forum, groups, viewer, steering, initial }: {
   const groupName = (id: string) => groups.find((g) => g.id === id)?.name ?? "";
   return (
     <section aria-labelledby="queue-title" className="section">
-      <h2 id="queue-title">{t("approval.queueTitle")}</h2>
+      <h2 id="queue-title">{t("approval.waiting")}</h2>
       <p className={`sync-status sync-status--${live ? "saved" : "offline"} small`} data-testid="queue-live" data-live={live}>{live ? t("approval.live") : t("actions.connecting")}</p>
       {open.length === 0 ? <p className="empty">{t("approval.queueEmpty")}</p> : null}
       <ul className="action-list" data-testid="queue">
