@@ -3,6 +3,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // pdfkit reads its font metrics and the DejaVu files from disk at run time: keep it out of the bundle.
+  serverExternalPackages: ["pdfkit"],
   experimental: {
     authInterrupts: true,
   },

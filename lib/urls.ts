@@ -55,3 +55,16 @@ export const api = {
   closeApproval: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/close`,
   forumSettings: (forum: string) => `/api/forums/${e(forum)}/settings`,
 };
+
+/** Decision records of decided approval requests (Markdown and PDF downloads). */
+export const decisionRecords = {
+  markdown: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/record.md`,
+  pdf: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/record.pdf`,
+};
+
+/** The public pages of a forum's approved recommendations (no sign-in; only when the forum turns them on). */
+export const publicPages = {
+  forum: (forum: string) => `/p/${e(forum)}`,
+  document: (forum: string, documentId: string) => `/p/${e(forum)}/${e(documentId)}`,
+  feed: (forum: string) => `/p/${e(forum)}/feed.xml`,
+};

@@ -4,7 +4,8 @@ import { useState } from "react";
 import type { ActorStanding } from "@/lib/policies/actor";
 import type { SteeringFacts, VoteChoice } from "@/lib/policies/approval";
 import { presentApproval, type ApprovalView, type PresentedApproval } from "@/lib/presenters/approval";
-import { api } from "@/lib/urls";
+import { decisionRecordAbilities } from "@/lib/policies/decision-record";
+import { api, decisionRecords } from "@/lib/urls";
 import { closeSchema, COVER_NOTE_MAX, OUTCOMES, REASON_MAX, STATEMENT_MAX, submitSchema, VOTE_CHOICES, voteSchema } from "@/lib/validation/approval";
 import { useBoards } from "../board/use-boards";
 import { useLocale, useT } from "../i18n-provider";
@@ -76,6 +77,11 @@ export function ApprovalPanel({ forum, documentId, groupId, viewer, steering, in
                 <strong>{t(`approval.outcomes.${a.status as "APPROVED"}`)}</strong> – {t("approval.versionLabel", { number: a.version.number })}
                 {a.decidedAt ? `, ${when(a.decidedAt, locale)}` : ""}
                 {a.outcomeStatement ? <span className="block small">{a.outcomeStatement}</span> : null}
+                {decisionRecordAbilities(viewer, a).read ? (
+                  <span className="block small">
+                    {t("approval.record")}: <a href={decisionRecords.pdf(forum, a.id)} download aria-label={t("approval.recordPdf")}>PDF</a> · <a href={decisionRecords.markdown(forum, a.id)} download aria-label={t("approval.recordMd")}>Markdown</a>
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

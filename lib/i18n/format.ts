@@ -9,3 +9,8 @@ export function formatDateTime(date: Date, locale: Locale): string {
   }).format(date);
 }
 
+
+/** A calendar date in the reader's language ("30. november 2026"), in Norwegian time. */
+export function formatDate(date: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "Europe/Oslo" }).format(date);
+}

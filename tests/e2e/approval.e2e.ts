@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { pdfText } from "../support/pdf-text";
 import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
 
 // The steering group's decision, as the people involved do it, each in their own browser.
@@ -85,6 +87,13 @@ test("a recommendation goes to the steering group, three members vote live, the 
   await expect(other.getByTestId("changed-since")).toHaveText("Utkastet er likt den godkjente versjonen.");
   await expectNoSeriousA11yViolations(other);
   await other.screenshot({ path: "test-results/approval-approved.png", fullPage: true });
+
+  // The decision record downloads as a PDF holding the same hash and the votes.
+  const [download] = await Promise.all([other.waitForEvent("download"), other.getByRole("link", { name: "Last ned protokollen (PDF)" }).first().click()]);
+  const { text } = await pdfText(new Uint8Array(readFileSync((await download.path())!)));
+  const flat = text.replace(/\s+/g, "");
+  expect(flat).toContain(hash);
+  for (const name of ["Ingrid Solberg", "Knut Andersen", "Fatima Rahman"]) expect(text).toContain(name);
 
   // The draft moves on: the page says so.
   await member.reload();
