@@ -106,3 +106,14 @@ export async function quietDocuments(db: DbClient, quietSince: Date) {
     };
   });
 }
+
+/** Records that a version's text was brought back into the live document (by whom, from which version, as which row and version). */
+export async function auditRestore(
+  tx: DbClient, actor: Actor, forumId: string,
+  data: { documentId: string; from: { id: string; number: number }; updateId: number | null; version: { id: string; number: number } },
+) {
+  await appendAudit(tx, {
+    forumId, actorId: actor.userId, ip: actor.ip, action: "document.restore", entityType: "Document", entityId: data.documentId,
+    after: { fromVersionId: data.from.id, fromNumber: data.from.number, updateId: data.updateId, versionId: data.version.id, number: data.version.number },
+  });
+}
