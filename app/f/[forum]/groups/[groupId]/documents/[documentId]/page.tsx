@@ -9,8 +9,10 @@ import { listTargetAreas } from "@/lib/db/target-areas";
 import { presentActions } from "@/lib/presenters/action";
 import { presentDocument } from "@/lib/presenters/document";
 import { boardContext } from "@/lib/services/board-context";
+import { documentVersions } from "@/lib/services/versions";
 import { pages } from "@/lib/urls";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
+import { VersionHistory } from "@/components/documents/version-history";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 
 type Props = { params: Promise<{ forum: string; groupId: string; documentId: string }> };
@@ -34,7 +36,7 @@ export default async function DocumentPage(props: Props) {
   const { abilities } = view;
   const mayEditMeta = abilities.update || abilities.archive || abilities.restore;
   const areas = mayEditMeta ? await listTargetAreas(db(), access.forum.id) : [];
-  const [ctx, board] = await Promise.all([boardContext(access), loadGroupBoard(db(), document.groupId)]);
+  const [ctx, board, versions] = await Promise.all([boardContext(access), loadGroupBoard(db(), document.groupId), documentVersions(access, document.id)]);
   const slug = access.forum.slug;
   return (
     <>
@@ -63,6 +65,8 @@ export default async function DocumentPage(props: Props) {
           </aside>
         ) : null}
       </div>
+      <VersionHistory forum={slug} documentId={document.id} versions={versions}
+        abilities={{ createVersion: abilities.createVersion, restoreVersion: abilities.restoreVersion }} />
     </>
   );
 }
