@@ -92,3 +92,13 @@ describe("diffHTML", () => {
     expect(html).toMatch(/<del[^>]*>Hele avsnittet går ut<\/del>/);
   });
 });
+
+describe("diffHTML, a paragraph removed and a word added", () => {
+  it("marks just the added word and the removed paragraph", async () => {
+    const from = jsonToYUpdate(docOf(para("Fylket skal tilby læreplasser."), para("Dette avsnittet går ut.")));
+    const to = jsonToYUpdate(docOf(para("Fylket skal tilby flere læreplasser.")));
+    const { html } = await diffHTML(from, to, { inserted: "Satt inn:", deleted: "Slettet:" });
+    expect(html).toMatch(/tilby <ins[^>]*>flere <\/ins>læreplasser\./);
+    expect(html).toMatch(/<del[^>]*>Dette avsnittet går ut\.?<\/del>/);
+  });
+});

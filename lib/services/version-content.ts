@@ -2,7 +2,7 @@ import { getSchema, Mark, type JSONContent } from "@tiptap/core";
 import { Slice, type Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { ReplaceStep, Transform } from "@tiptap/pm/transform";
 import { prosemirrorToYXmlFragment } from "@tiptap/y-tiptap";
-import { ChangeSet, simplifyChanges } from "prosemirror-changeset";
+import { Change, ChangeSet, simplifyChanges } from "prosemirror-changeset";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD, documentExtensions } from "../editor/extensions.ts";
 import { ydocToJSON } from "../editor/render.ts";
@@ -105,7 +105,74 @@ function diffMarks(labels: DiffLabels) {
 }
 
 /**
- * What changed from one version to another, as HTML of the newer text with the insertions marked
+ * A replacement inside one paragraph narrowed to what really differs: the token diff sometimes
+ * replaces "l" by "flere l" where inserting "flere " says the same, and the word-level
+ * simplification would then widen that to the whole word and its neighbours.
+ */
+function trimmed(change: Change, oldDoc: PMNode, newDoc: PMNode): Change {
+  if (change.fromA === change.toA || change.fromB === change.toB) return change;
+  const a = oldDoc.resolve(change.fromA);
+  const b = newDoc.resolve(change.fromB);
+  if (!a.parent.isTextblock || !b.parent.isTextblock || !a.sameParent(oldDoc.resolve(change.toA)) || !b.sameParent(newDoc.resolve(change.toB))) return change;
+  // Inside one textblock every position is one character (leaf nodes count as one, like "\ufffc").
+  const x = oldDoc.textBetween(change.fromA, change.toA, undefined, "\ufffc");
+  const y = newDoc.textBetween(change.fromB, change.toB, undefined, "\ufffc");
+  if (x.length !== change.toA - change.fromA || y.length !== change.toB - change.fromB) return change;
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head += 1;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail += 1;
+  if (head === 0 && tail === 0) return change;
+  const lenA = x.length - head - tail;
+  const lenB = y.length - head - tail;
+  return Change.fromJSON({
+    fromA: change.fromA + head, toA: change.toA - tail, fromB: change.fromB + head, toB: change.toB - tail,
+    deleted: lenA > 0 ? [{ length: lenA, data: change.deleted[0]?.data ?? null }] : [],
+    inserted: lenB > 0 ? [{ length: lenB, data: change.inserted[0]?.data ?? null }] : [],
+  });
+}
+
+/** The character at `pos` when it is text inside a textblock, else null. */
+function charAt(doc: PMNode, pos: number): string | null {
+  if (pos >= doc.content.size) return null;
+  const $pos = doc.resolve(pos);
+  if (!$pos.parent.isTextblock || $pos.parentOffset >= $pos.parent.content.size) return null;
+  return doc.textBetween(pos, pos + 1, undefined, "\ufffc") || null;
+}
+
+/**
+ * A pure deletion (or insertion) whose text could as well sit one character further on — the
+ * same characters kept either way, as the "." in "…plasser.|¶Dette går ut." — is moved until it
+ * ends at the end of a paragraph, if it can: the deleted paragraph then reads as a whole one.
+ */
+function slid(change: Change, oldDoc: PMNode, newDoc: PMNode): Change {
+  const deletion = change.fromB === change.toB && change.fromA < change.toA;
+  const insertion = change.fromA === change.toA && change.fromB < change.toB;
+  if (!deletion && !insertion) return change;
+  const doc = deletion ? oldDoc : newDoc;
+  let from = deletion ? change.fromA : change.fromB;
+  let to = deletion ? change.toA : change.toB;
+  const atBlockEnd = (pos: number) => {
+    const $pos = doc.resolve(pos);
+    return $pos.parent.isTextblock && $pos.parentOffset === $pos.parent.content.size;
+  };
+  for (let shift = 1; shift <= 40 && !atBlockEnd(to); shift += 1) {
+    const c = charAt(doc, from);
+    if (c === null || c !== charAt(doc, to)) return change;
+    from += 1;
+    to += 1;
+    if (atBlockEnd(to)) {
+      return Change.fromJSON({
+        fromA: change.fromA + shift, toA: change.toA + shift, fromB: change.fromB + shift, toB: change.toB + shift,
+        deleted: change.deleted.map((d) => ({ length: d.length, data: d.data })),
+        inserted: change.inserted.map((d) => ({ length: d.length, data: d.data })),
+      });
+    }
+  }
+  return change;
+}
+
+/** What changed from one version to another, as HTML of the newer text with the insertions marked
  * `<ins>` and the deleted text put back where it was, marked `<del>`. prosemirror-changeset finds
  * the changes: one step replaces the whole old document with the new one, and the change set's own
  * token diff narrows that down to the words and characters that differ (then widened to whole words
@@ -117,7 +184,8 @@ export async function diffHTML(from: Uint8Array, to: Uint8Array, labels: DiffLab
   const oldDoc = pmDocOf(from, diffSchema);
   const newDoc = pmDocOf(to, diffSchema);
   const step = new ReplaceStep(0, oldDoc.content.size, new Slice(newDoc.content, 0, 0));
-  const changes = simplifyChanges(ChangeSet.create(oldDoc).addSteps(newDoc, [step.getMap()], null).changes, newDoc);
+  const raw = ChangeSet.create(oldDoc).addSteps(newDoc, [step.getMap()], null).changes;
+  const changes = simplifyChanges(raw.map((change) => slid(trimmed(change, oldDoc, newDoc), oldDoc, newDoc)), newDoc);
 
   const inserted = diffSchema.marks.diffInserted!.create();
   const deleted = diffSchema.marks.diffDeleted!.create();
