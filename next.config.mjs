@@ -3,6 +3,10 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // Route handlers that freeze, diff and restore versions use Yjs in the same process as the sync
+  // server: one copy of it (Node's own ESM import), not a second bundled one (Yjs warns, and its
+  // constructor checks would break across copies).
+  serverExternalPackages: ["yjs"],
   experimental: {
     authInterrupts: true,
   },
