@@ -18,12 +18,19 @@ async function documentIn(tx: DbClient, standing: ForumAccess, documentId: strin
   return documentAbilities(standing, documentFacts(doc));
 }
 
+/** Cheap look before the expensive freeze: nothing of another forum's documents is rendered (the rule itself is checked in the transaction). */
+async function mustBeInForum(caller: CommandCaller, documentId: string) {
+  const doc = await findDocumentForRoom(db(), documentId);
+  if (!doc || doc.forumId !== caller.forumId) throw new AppError("not_found");
+}
+
 /**
  * Saves a named version: the stored text frozen (state, SHA-256, HTML, text). Freezing renders,
  * which is async work, so it happens before the transaction; the transaction checks the rule and
  * writes the immutable row with its audit event.
  */
 export async function createVersion(caller: CommandCaller, documentId: string, input: VersionCreateInput): Promise<VersionView> {
+  await mustBeInForum(caller, documentId);
   const frozen = await freezeStoredDocument(documentId);
   return runCommand(caller, async ({ tx, standing, actor }) => {
     if (!(await documentIn(tx, standing, documentId)).createVersion) throw new AppError("forbidden");
@@ -40,6 +47,7 @@ export async function createVersion(caller: CommandCaller, documentId: string, i
  * words: the update is an edit like theirs, merged by Yjs.
  */
 export async function restoreVersion(caller: CommandCaller, documentId: string, versionId: string): Promise<VersionView> {
+  await mustBeInForum(caller, documentId);
   const source = await getVersion(db(), documentId, versionId);
   if (!source) throw new AppError("not_found");
   const { update, state } = restoreUpdate(await storedState(documentId), source.state);
