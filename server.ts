@@ -7,6 +7,7 @@ import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
+import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
@@ -71,6 +72,9 @@ if (env.METRICS_LOG) startMetricsReporter(() => realtime.stats());
 const remind = () => runReminders().catch((error: unknown) => console.error("Reminders failed", error));
 setTimeout(remind, 15_000).unref();
 setInterval(remind, 3600_000).unref();
+
+// Automatic versions of documents whose text has gone quiet (VERSION_QUIET_MS), looked for every minute.
+startAutoVersions();
 
 // E-mail of notifications: the outbox's worker, only when SMTP is configured.
 const mailWorker = env.SMTP_URL ? startMailWorker(db(), { ...mailWorkerConfig(env), appUrl: env.APP_URL }) : null;

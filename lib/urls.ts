@@ -40,6 +40,12 @@ export const api = {
   actionsCsv: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/actions.csv?${query.toString()}`,
   document: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}`,
   documentRaci: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/raci`,
+  documentVersions: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/versions`,
+  documentVersion: (forum: string, documentId: string, versionId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/${e(versionId)}`,
+  documentVersionRestore: (forum: string, documentId: string, versionId: string) =>
+    `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/${e(versionId)}/restore`,
+  documentVersionDiff: (forum: string, documentId: string, from: string, to: string) =>
+    `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/diff?${new URLSearchParams({ from, to }).toString()}`,
   notificationsRead: (forum: string) => `/api/forums/${e(forum)}/notifications/read`,
   targetAreas: (forum: string) => `/api/forums/${e(forum)}/target-areas`,
   targetArea: (forum: string, areaId: string) => `/api/forums/${e(forum)}/target-areas/${e(areaId)}`,

@@ -20,6 +20,8 @@ export interface ApprovedVersionView {
   html: string;
   /** The live draft's text differs from the approved version's. */
   changedSince: boolean;
+  /** The approved version with the draft's later changes marked (our own renderer's HTML), when it changed. */
+  diffHtml: string | null;
 }
 
 const when = (iso: string, locale: string) =>
@@ -59,6 +61,12 @@ export function ApprovalPanel({ forum, documentId, groupId, viewer, steering, in
           <p className={approved.changedSince ? "notice notice--warn small" : "small muted"} data-testid="changed-since">
             {approved.changedSince ? t("approval.changedSinceApproval") : t("approval.unchangedSinceApproval")}
           </p>
+          {approved.diffHtml ? (
+            <details data-testid="approval-diff">
+              <summary>{t("approval.showDiff")}</summary>
+              <div className="prose frozen-text version-diff" dangerouslySetInnerHTML={{ __html: approved.diffHtml }} />
+            </details>
+          ) : null}
           <details>
             <summary>{t("approval.showText")}</summary>
             {/* Our own renderer's HTML of the frozen version (lib/editor/render.ts), never user markup. */}

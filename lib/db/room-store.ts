@@ -57,6 +57,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     ),
     docState: sqlite.prepare('SELECT title, state FROM "Document" WHERE id = ?'),
     docUpdates: sqlite.prepare('SELECT id, data FROM "DocumentUpdate" WHERE documentId = ? ORDER BY id'),
+    updateIds: sqlite.prepare('SELECT id FROM "DocumentUpdate" WHERE documentId = ? AND id <= ? ORDER BY id'),
     append: sqlite.prepare('INSERT INTO "DocumentUpdate" ("documentId", "data", "createdAt") VALUES (?, ?, ?)'),
     // Prisma's `update` sets @updatedAt; so does this, to keep the column's meaning.
     snapshot: sqlite.prepare('UPDATE "Document" SET "state" = ?, "excerpt" = ?, "updatedAt" = ? WHERE id = ?'),
@@ -101,6 +102,9 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     },
     async appendUpdate(documentId, data) {
       return withoutBlocking(() => Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid));
+    },
+    async updateIds(documentId, upToUpdateId) {
+      return (q.updateIds.all(documentId, upToUpdateId) as { id: number }[]).map((r) => r.id);
     },
     async compactDocument(documentId, { state, upToUpdateId, excerpt }) {
       await withoutBlocking(() => compact(documentId, state, upToUpdateId, excerpt));

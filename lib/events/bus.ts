@@ -10,6 +10,11 @@ export type DomainEvent =
   | { type: "board.changed"; groupId: string }
   /** Someone's access may have changed: only this user's connections, or all of the forum's. */
   | { type: "access.changed"; forumId: string; userId?: string }
+  /**
+   * A command appended a Yjs update (row `updateId`) to a document's log, e.g. restoring a version:
+   * an open room applies and broadcasts it without storing it again.
+   */
+  | { type: "document.appended"; documentId: string; update: Uint8Array; updateId: number }
   /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
   | { type: "mail.queued" };
 

@@ -7,18 +7,24 @@ import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMem
 // project leader write, rename/re-tag, archive, set RACI and anchor actions — on live documents only.
 // Archived documents are read-only for everyone; those who work in the group may restore them.
 // A forum ADMIN is not a writer unless they are a member of the group; steering members only read.
+// Versions: those who work in the group save named versions (an archived document's text can still
+// be frozen, it does not change it); restoring a version edits the live text, so only while live.
+// Everyone in the forum reads and compares versions (read).
 
 const live: DocumentFacts = { groupId: GROUP, archived: false };
 const archived: DocumentFacts = { groupId: GROUP, archived: true };
 
 const WRITER_LIVE: DocumentAbilities = {
   read: true, write: true, update: true, archive: true, restore: false, setRaci: true, createAnchoredAction: true,
+  createVersion: true, restoreVersion: true,
 };
 const WRITER_ARCHIVED: DocumentAbilities = {
   read: true, write: false, update: false, archive: false, restore: true, setRaci: false, createAnchoredAction: false,
+  createVersion: true, restoreVersion: false,
 };
 const READER: DocumentAbilities = {
   read: true, write: false, update: false, archive: false, restore: false, setRaci: false, createAnchoredAction: false,
+  createVersion: false, restoreVersion: false,
 };
 
 const rows: [string, ActorStanding, DocumentFacts, DocumentAbilities][] = [
@@ -44,7 +50,7 @@ describe("documentAbilities: every role × live/archived", () => {
   it("never lets anyone change an archived document's content", () => {
     for (const [, actor] of rows) {
       const a = documentAbilities(actor, archived);
-      expect([a.write, a.update, a.archive, a.setRaci, a.createAnchoredAction]).toEqual([false, false, false, false, false]);
+      expect([a.write, a.update, a.archive, a.setRaci, a.createAnchoredAction, a.restoreVersion]).toEqual([false, false, false, false, false, false]);
     }
   });
 

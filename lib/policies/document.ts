@@ -18,6 +18,10 @@ export interface DocumentAbilities {
   setRaci: boolean;
   /** Make an action anchored to one of its paragraphs. */
   createAnchoredAction: boolean;
+  /** Save a named version (a frozen, immutable copy of the stored text). */
+  createVersion: boolean;
+  /** Bring an earlier version's text back as a new edit of the live text (never rewriting history). */
+  restoreVersion: boolean;
 }
 
 /** The facts the document policy looks at, from a row (archived = has an archive date). */
@@ -53,5 +57,7 @@ export function documentAbilities(actor: ActorStanding, doc: DocumentFacts): Doc
     restore: works && doc.archived,
     setRaci: works && live,
     createAnchoredAction: works && live,
+    createVersion: works,
+    restoreVersion: works && live,
   };
 }

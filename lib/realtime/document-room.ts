@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import { Connection } from "./connection.ts";
 import { encodeSaved, MESSAGE_AUTH } from "./protocol.ts";
-import { LOAD_ORIGIN, Room, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
+import { LOAD_ORIGIN, Room, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { documentRoom } from "./rooms.ts";
 
@@ -32,6 +32,10 @@ export class DocumentRoom extends Room {
   private persistedStateVector: Uint8Array;
   private lastUpdateRowId = 0;
   private rowsSinceSnapshot = 0;
+  /** Log rows this room holds (loaded, written, or applied from elsewhere): compaction folds only these. */
+  private logRows = new Set<number>();
+  /** Clocks of updates stored by others (commands) and applied here: part of what is saved. */
+  private storedElsewhere = new Map<number, number>();
 
   private constructor(
     readonly documentId: string,
@@ -54,6 +58,7 @@ export class DocumentRoom extends Room {
     room.persistedStateVector = Y.encodeStateVector(room.doc);
     room.lastUpdateRowId = updates.at(-1)?.id ?? 0;
     room.rowsSinceSnapshot = updates.length;
+    for (const u of updates) room.logRows.add(u.id);
     room.approxBytes = (snapshot?.length ?? 0) + updates.reduce((n, u) => n + u.data.length, 0);
     room.use(extensions);
     if (!snapshot && updates.length === 0 && title) {
@@ -76,8 +81,9 @@ export class DocumentRoom extends Room {
     this.send(conn, encodeSaved(this.persistedStateVector));
   }
 
-  /** onChange: every change (a client's or the server's) is queued for the next row. */
+  /** onChange: every change (a client's or the server's) is queued for the next row, unless it is already stored. */
   protected override afterChange(update: Uint8Array, origin: unknown) {
+    if (origin === STORED_ORIGIN) return;
     this.pending.push(update);
     if (origin instanceof Connection) this.pendingAuthors.add(origin);
     this.scheduleFlush();
@@ -113,7 +119,7 @@ export class DocumentRoom extends Room {
       const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       try {
-        this.lastUpdateRowId = await this.roomStore.appendUpdate(this.documentId, merged);
+        this.noteLogRow(await this.roomStore.appendUpdate(this.documentId, merged));
       } catch (error) {
         this.pending = batch.concat(this.pending);
         for (const a of authors) this.pendingAuthors.add(a);
@@ -122,11 +128,59 @@ export class DocumentRoom extends Room {
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
         continue;
       }
-      this.rowsSinceSnapshot += 1;
-      this.persistedStateVector = stateVector;
+      this.persistedStateVector = this.withStoredElsewhere(stateVector);
       this.announceSaved(authors);
     }
     if (this.rowsSinceSnapshot >= this.docLimits.compactEveryRows) await this.compact();
+  }
+
+  private noteLogRow(id: number) {
+    if (this.logRows.has(id)) return;
+    this.logRows.add(id);
+    this.rowsSinceSnapshot += 1;
+    this.lastUpdateRowId = Math.max(this.lastUpdateRowId, id);
+  }
+
+  /** A state vector that also covers what others stored and this room applied. */
+  private withStoredElsewhere(stateVector: Uint8Array): Uint8Array {
+    if (this.storedElsewhere.size === 0) return stateVector;
+    const merged = Y.decodeStateVector(stateVector);
+    for (const [client, clock] of this.storedElsewhere) merged.set(client, Math.max(merged.get(client) ?? 0, clock));
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, merged.size);
+    for (const [client, clock] of merged) {
+      encoding.writeVarUint(e, client);
+      encoding.writeVarUint(e, clock);
+    }
+    return encoding.toUint8Array(e);
+  }
+
+  /**
+   * Applies an update that is already a row of the log (written by a command, such as a restored
+   * version): everyone in the room receives it, nothing is written again, and it counts as saved.
+   */
+  applyStored(update: Uint8Array, rowId: number) {
+    if (this.closed) return;
+    Y.applyUpdate(this.doc, update, STORED_ORIGIN);
+    this.approxBytes += update.length;
+    this.noteLogRow(rowId);
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+      this.storedElsewhere.set(client, Math.max(this.storedElsewhere.get(client) ?? 0, clock));
+    }
+    this.persistedStateVector = this.withStoredElsewhere(this.persistedStateVector);
+    this.announceSaved(new Set(this.connections.values()));
+  }
+
+  /**
+   * Rows written by others that this room has not applied yet (a command's commit racing the
+   * event that announces it) are applied before a compaction deletes them, so the snapshot never
+   * drops a stored row.
+   */
+  private async catchUpLog(upTo: number) {
+    const ids = await this.roomStore.updateIds(this.documentId, upTo);
+    if (ids.every((id) => this.logRows.has(id))) return;
+    const { updates } = await this.roomStore.loadDocument(this.documentId);
+    for (const u of updates) if (u.id <= upTo && !this.logRows.has(u.id)) this.applyStored(u.data, u.id);
   }
 
   /**
@@ -147,11 +201,16 @@ export class DocumentRoom extends Room {
   /** Folds the log into the snapshot. Only when nothing is pending, so the snapshot holds exactly what is stored. */
   private async compact() {
     if (this.pending.length || this.rowsSinceSnapshot === 0) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
-    const excerpt = excerptOf(ydocToText(this.doc));
+    const upTo = this.lastUpdateRowId;
     try {
-      await this.roomStore.compactDocument(this.documentId, { state, upToUpdateId: this.lastUpdateRowId, excerpt });
-      this.rowsSinceSnapshot = 0;
+      await this.catchUpLog(upTo);
+      // Edits that arrived meanwhile are not stored yet: the snapshot waits for the next round.
+      if (this.pending.length) return;
+      const state = Y.encodeStateAsUpdate(this.doc);
+      const excerpt = excerptOf(ydocToText(this.doc));
+      await this.roomStore.compactDocument(this.documentId, { state, upToUpdateId: upTo, excerpt });
+      for (const id of this.logRows) if (id <= upTo) this.logRows.delete(id);
+      this.rowsSinceSnapshot = this.logRows.size;
       this.approxBytes = state.length;
     } catch (error) {
       this.log(`could not compact ${this.name}; the log is kept`, error);

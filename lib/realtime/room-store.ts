@@ -45,6 +45,8 @@ export interface RoomStore {
   loadDocument(documentId: string): Promise<StoredDocument>;
   /** Appends one update row and returns its id; durable when it resolves (store). */
   appendUpdate(documentId: string, data: Uint8Array): Promise<number>;
+  /** Ids of the log rows up to `upToUpdateId` (compaction checks it holds every one of them). */
+  updateIds(documentId: string, upToUpdateId: number): Promise<number[]>;
   /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */
   compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
 

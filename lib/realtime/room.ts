@@ -23,6 +23,11 @@ export interface RoomLimits {
 export const LOAD_ORIGIN = Symbol("load");
 /** Origin of every change the server itself makes (board refreshes, block-id repairs). */
 export const SERVER_ORIGIN = Symbol("server");
+/**
+ * Origin of an update that is already in the database (appended by a command, e.g. restoring a
+ * version): broadcast to the room like any change, but never queued to be stored again.
+ */
+export const STORED_ORIGIN = Symbol("stored");
 
 /**
  * A small part plugged into a room (Hocuspocus's extensions). Made per room by a factory that gets

@@ -8,6 +8,7 @@ import { subscribe, type DomainEvent } from "../events/bus.ts";
 import { isSameOrigin } from "../http/origin.ts";
 import { recheckAccess } from "./access-sweep.ts";
 import { anchorWatch } from "./anchor-watch.ts";
+import { appendedFeed } from "./appended-feed.ts";
 import { decideRoomAccess, type RoomDecision } from "./authorize.ts";
 import { blockIdGuard } from "./block-id-guard.ts";
 import { BoardRoom } from "./board-room.ts";
@@ -18,7 +19,7 @@ import { CLOSE } from "./protocol.ts";
 import { RoomRegistry } from "./room-registry.ts";
 import type { Log, Room } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
-import { boardRoom, COLLAB_PATH, parseRoom, type RoomRef } from "./rooms.ts";
+import { boardRoom, COLLAB_PATH, documentRoom, parseRoom, type RoomRef } from "./rooms.ts";
 import { ttlMemo } from "./ttl-memo.ts";
 
 export interface RealtimeOptions extends Partial<DocumentRoomLimits> {
@@ -53,7 +54,11 @@ async function anchorTextsOf(store: RoomStore, documentId: string): Promise<Map<
 function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
   return (ref: RoomRef): Promise<Room> =>
     ref.kind === "document"
-      ? DocumentRoom.load(store, ref.id, limits, log, [blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }), anchorWatch(store, log)])
+      ? DocumentRoom.load(store, ref.id, limits, log, [
+          blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }),
+          anchorWatch(store, log),
+          appendedFeed(),
+        ])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }
 
@@ -141,6 +146,8 @@ export function createRealtimeServer(options: RealtimeOptions) {
       void recheckAccess(members, decide, (m) => m.forumId === event.forumId && (event.userId === undefined || m.conn.userId === event.userId));
     } else if (event.type === "board.changed") {
       void rooms.loaded(boardRoom(event.groupId)).then((room) => room?.dispatch(event));
+    } else if (event.type === "document.appended") {
+      void rooms.loaded(documentRoom(event.documentId)).then((room) => room?.dispatch(event));
     }
   }
   const stopListening = subscribe(route);

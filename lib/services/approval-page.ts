@@ -4,14 +4,16 @@ import type { ForumAccess } from "../db/forums.ts";
 import { getVersion } from "../db/versions.ts";
 import { maySubmitForApproval } from "../policies/approval.ts";
 import { documentFacts } from "../policies/document.ts";
-import { storedText } from "./frozen-state.ts";
+import type { Translate } from "../i18n/index.ts";
+import { storedState, storedText } from "./frozen-state.ts";
+import { diffHTML } from "./version-content.ts";
 
 /**
  * What a recommendation's page needs for its way through the steering group: the requests about
  * it, the steering group, whether the viewer may submit, and the approved version (with whether the
  * draft has moved on since).
  */
-export async function approvalContext(access: ForumAccess, doc: { id: string; groupId: string; kind: string; archivedAt: Date | null; approvedVersionId: string | null }) {
+export async function approvalContext(access: ForumAccess, t: Translate, doc: { id: string; groupId: string; kind: string; archivedAt: Date | null; approvedVersionId: string | null }) {
   const [approvals, steering, open] = await Promise.all([
     loadGroupApprovals(db(), doc.groupId),
     loadSteering(db(), access.forum.id),
@@ -23,10 +25,12 @@ export async function approvalContext(access: ForumAccess, doc: { id: string; gr
     const version = await getVersion(db(), doc.id, doc.approvedVersionId);
     if (version) {
       const decision = mine.find((a) => a.status === "APPROVED" && a.version.id === version.id);
-      approved = {
-        number: version.number, sha256: version.sha256, decidedAt: decision?.decidedAt ?? null, html: version.html,
-        changedSince: (await storedText(doc.id)).trim() !== version.text.trim(),
-      };
+      const changedSince = (await storedText(doc.id)).trim() !== version.text.trim();
+      // What moved since approval, marked in the rendered text (the same diff as the history panel's).
+      const diff = changedSince
+        ? (await diffHTML(version.state, await storedState(doc.id), { inserted: t("versions.insertedLabel"), deleted: t("versions.deletedLabel") })).html
+        : null;
+      approved = { number: version.number, sha256: version.sha256, decidedAt: decision?.decidedAt ?? null, html: version.html, changedSince, diffHtml: diff };
     }
   }
   return {

@@ -19,18 +19,23 @@ export async function storedText(documentId: string): Promise<string> {
   }
 }
 
-/**
- * The document as it is durably stored right now (snapshot + log; everything the editors were told
- * is saved), frozen. Editors keep writing; what they write after this is not in it.
- */
-export async function freezeStoredDocument(documentId: string): Promise<FrozenState> {
+/** The document as it is durably stored right now (snapshot + log) as one Yjs state. */
+export async function storedState(documentId: string): Promise<Uint8Array> {
   const { snapshot, updates } = await loadStoredState(db(), documentId);
   const doc = new Y.Doc();
   try {
     if (snapshot) Y.applyUpdate(doc, snapshot);
     for (const u of updates) Y.applyUpdate(doc, u.data);
-    return await freezeYState(Y.encodeStateAsUpdate(doc));
+    return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * The document as it is durably stored right now (snapshot + log; everything the editors were told
+ * is saved), frozen. Editors keep writing; what they write after this is not in it.
+ */
+export async function freezeStoredDocument(documentId: string): Promise<FrozenState> {
+  return freezeYState(await storedState(documentId));
 }

@@ -103,4 +103,7 @@ test("a recommendation goes to the steering group, three members vote live, the 
   await expect(member.getByTestId("sync-status")).toHaveAttribute("data-status", "saved");
   await other.reload();
   await expect(other.getByTestId("changed-since")).toHaveText("Endret siden godkjenning");
+  await other.getByText("Vis endringene siden godkjenning").click();
+  await expect(other.getByTestId("approval-diff").locator(".diff-ins")).toContainText("Gjelder fra 2027.");
+  await expectNoSeriousA11yViolations(other);
 });

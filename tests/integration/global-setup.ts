@@ -10,7 +10,9 @@ declare module "vitest" {
 
 /** One real production server with a fresh, seeded SQLite file for all integration tests. */
 export default async function setup(project: TestProject) {
-  const server = await startServer("integration");
+  // No automatic versions behind the tests' backs (they write audit events that "nothing written"
+  // checks count); versions.test.ts runs the job itself.
+  const server = await startServer("integration", { VERSION_QUIET_MS: String(7 * 24 * 3600_000) });
   project.provide("baseUrl", server.url);
   project.provide("dbUrl", server.dbUrl);
   return async () => {

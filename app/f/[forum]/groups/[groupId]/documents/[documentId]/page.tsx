@@ -10,9 +10,11 @@ import { presentActions } from "@/lib/presenters/action";
 import { presentDocument } from "@/lib/presenters/document";
 import { approvalContext } from "@/lib/services/approval-page";
 import { boardContext } from "@/lib/services/board-context";
+import { documentVersions } from "@/lib/services/versions";
 import { pages } from "@/lib/urls";
 import { ApprovalPanel } from "@/components/approval/approval-panel";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
+import { VersionHistory } from "@/components/documents/version-history";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 
 type Props = { params: Promise<{ forum: string; groupId: string; documentId: string }> };
@@ -37,8 +39,9 @@ export default async function DocumentPage(props: Props) {
   const mayEditMeta = abilities.update || abilities.archive || abilities.restore;
   const areas = mayEditMeta ? await listTargetAreas(db(), access.forum.id) : [];
   const isRecommendation = document.kind === "RECOMMENDATION";
-  const [ctx, board, approval] = await Promise.all([
-    boardContext(access), loadGroupBoard(db(), document.groupId), isRecommendation ? approvalContext(access, document) : Promise.resolve(null),
+  const [ctx, board, versions, approval] = await Promise.all([
+    boardContext(access), loadGroupBoard(db(), document.groupId), documentVersions(access, document.id),
+    isRecommendation ? approvalContext(access, t, document) : Promise.resolve(null),
   ]);
   const slug = access.forum.slug;
   return (
@@ -74,6 +77,8 @@ export default async function DocumentPage(props: Props) {
           </aside>
         ) : null}
       </div>
+      <VersionHistory forum={slug} documentId={document.id} versions={versions}
+        abilities={{ createVersion: abilities.createVersion, restoreVersion: abilities.restoreVersion }} />
     </>
   );
 }

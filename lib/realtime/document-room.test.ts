@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
+import { SERVER_ORIGIN } from "./room.ts";
+import type { RoomStore } from "./room-store.ts";
+
+const limits: DocumentRoomLimits = { flushDelayMs: 0, compactEveryRows: 500, maxDocumentBytes: 1 << 24, awarenessPerSecond: 30, maxBufferedBytes: 1 << 24 };
+
+/** The log and snapshot of one document, in memory (all a document room reads and writes). */
+function memoryStore(snapshot: Uint8Array) {
+  const state = { snapshot: snapshot as Uint8Array | null, rows: [] as { id: number; data: Uint8Array }[], nextId: 1 };
+  const store = {
+    async loadDocument() {
+      return { title: "", snapshot: state.snapshot, updates: [...state.rows] };
+    },
+    async appendUpdate(_id: string, data: Uint8Array) {
+      const id = state.nextId++;
+      state.rows.push({ id, data });
+      return id;
+    },
+    async updateIds(_id: string, upTo: number) {
+      return state.rows.filter((r) => r.id <= upTo).map((r) => r.id);
+    },
+    async compactDocument(_id: string, c: { state: Uint8Array; upToUpdateId: number }) {
+      state.snapshot = c.state;
+      state.rows = state.rows.filter((r) => r.id > c.upToUpdateId);
+    },
+    async anchoredItems() {
+      return [];
+    },
+  };
+  return { store: store as unknown as RoomStore, state };
+}
+
+const textOf = (snapshot: Uint8Array | null, rows: { data: Uint8Array }[] = []) => {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const r of rows) Y.applyUpdate(doc, r.data);
+  return doc.getText("t").toString();
+};
+
+/** An update made on top of `base` by another writer (a command). */
+function editOn(base: Uint8Array, edit: (text: Y.Text) => void): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, base);
+  const sv = Y.encodeStateVector(doc);
+  edit(doc.getText("t"));
+  return Y.encodeStateAsUpdate(doc, sv);
+}
+
+function initial(text: string) {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe("DocumentRoom and updates stored by others", () => {
+  it("applies a stored update without writing it again", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    const update = editOn(base, (t) => t.insert(3, " verden"));
+    const rowId = await store.appendUpdate("d", update);
+    room.applyStored(update, rowId);
+    expect(room.doc.getText("t").toString()).toBe("Hei verden");
+    await room.flush();
+    expect(state.rows.map((r) => r.id)).toEqual([rowId]);
+    await room.unload();
+    expect(textOf(state.snapshot, state.rows)).toBe("Hei verden");
+  });
+
+  it("never compacts away a row written by someone else that it has not applied yet", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    // A command appends a row; its announcement has not reached the room yet.
+    await store.appendUpdate("d", editOn(base, (t) => t.insert(0, "Gjenopprettet: ")));
+    // Meanwhile the room stores an edit of its own, with a later row id.
+    room.doc.transact(() => room.doc.getText("t").insert(3, "!"), SERVER_ORIGIN);
+    await room.flush();
+    expect(state.rows).toHaveLength(2);
+    await room.unload();
+    // The compaction folded both rows, the foreign one included.
+    expect(state.rows).toHaveLength(0);
+    expect(textOf(state.snapshot)).toBe("Gjenopprettet: Hei!");
+  });
+});
