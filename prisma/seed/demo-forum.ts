@@ -6,8 +6,6 @@ export const DEMO_PASSWORD = "samrad-demo-2026";
 
 export const demoForum = {
   slug: "ostfold",
-  // The demo shows the public page of approved recommendations (/p/ostfold); a real forum starts without it.
-  publicPage: true,
   name: "Kompetanseforum Østfold",
   description:
     "Et regionalt samarbeid der fylkeskommunen, kommunene, NAV, utdanningsinstitusjonene og partene i arbeidslivet møtes for å få tilbud og behov for kompetanse i Østfold til å passe bedre sammen.",
