@@ -433,6 +433,7 @@ export const en: Messages = {
     live: "Updates live",
     queueTitle: "For decision",
     waiting: "Waiting for a decision",
+    diffAgainstApproved: "Show the changes against the last approved version",
     queueIntro: "Recommendations waiting for the steering group's decision, and the state of every recommendation in the forum.",
     queueEmpty: "Nothing is waiting for a decision.",
     queueNav: "For decision ({count})",

@@ -439,6 +439,7 @@ export const nb = {
     live: "Oppdateres direkte",
     queueTitle: "Til behandling",
     waiting: "Venter på vedtak",
+    diffAgainstApproved: "Vis endringene mot den sist godkjente versjonen",
     queueIntro: "Anbefalinger som venter på styringsgruppens vedtak, og status for alle anbefalinger i forumet.",
     queueEmpty: "Ingen saker venter på behandling.",
     queueNav: "Til behandling ({count})",

@@ -12,8 +12,10 @@ const day = (date: string, locale: string) =>
   new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 
 /** The steering group's queue: open requests across every group, live, with the viewer's own vote. */
-export function ApprovalQueue({ forum, groups, viewer, steering, initial }: {
+export function ApprovalQueue({ forum, groups, viewer, steering, initial, diffs }: {
   forum: string; groups: { id: string; name: string }[]; viewer: ActorStanding; steering: SteeringFacts; initial: ApprovalView[];
+  /** Request id → the submitted version against the last approved one, marked (our renderer's HTML). */
+  diffs: Record<string, string>;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -60,6 +62,12 @@ export function ApprovalQueue({ forum, groups, viewer, steering, initial }: {
             <p className="small">
               {t("approval.tallyLine", { ...a.verdict.tally, members: steering.memberIds.length })}
             </p>
+            {diffs[a.id] ? (
+              <details data-testid="queue-diff">
+                <summary>{t("approval.diffAgainstApproved")}</summary>
+                <div className="prose frozen-text version-diff" dangerouslySetInnerHTML={{ __html: diffs[a.id]! }} />
+              </details>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { hasOpenRequest, loadGroupApprovals, loadSteering } from "../db/approvals.ts";
+import { hasOpenRequest, loadGroupApprovals, loadSteering, type ApprovalView } from "../db/approvals.ts";
 import { db } from "../db/client.ts";
 import type { ForumAccess } from "../db/forums.ts";
 import { getVersion } from "../db/versions.ts";
@@ -7,6 +7,22 @@ import { documentFacts } from "../policies/document.ts";
 import type { Translate } from "../i18n/index.ts";
 import { storedState, storedText } from "./frozen-state.ts";
 import { diffHTML } from "./version-content.ts";
+
+/**
+ * For each open request about a recommendation that has an approved version: what the submitted
+ * version changes against it, marked in the rendered text (the steering group's queue shows it).
+ */
+export async function diffsAgainstApproved(open: ApprovalView[], approvedOf: ReadonlyMap<string, string | null>, t: Translate): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const request of open) {
+    const approvedId = approvedOf.get(request.documentId);
+    if (!approvedId || approvedId === request.version.id) continue;
+    const [approved, submitted] = await Promise.all([getVersion(db(), request.documentId, approvedId), getVersion(db(), request.documentId, request.version.id)]);
+    if (!approved || !submitted) continue;
+    out[request.id] = (await diffHTML(approved.state, submitted.state, { inserted: t("versions.insertedLabel"), deleted: t("versions.deletedLabel") })).html;
+  }
+  return out;
+}
 
 /**
  * What a recommendation's page needs for its way through the steering group: the requests about

@@ -106,4 +106,14 @@ test("a recommendation goes to the steering group, three members vote live, the 
   await other.getByText("Vis endringene siden godkjenning").click();
   await expect(other.getByTestId("approval-diff").locator(".diff-ins")).toContainText("Gjelder fra 2027.");
   await expectNoSeriousA11yViolations(other);
+
+  // Sent again: the steering group's queue shows what the new version changes against the approved one.
+  await member.reload();
+  await member.getByTestId("approval-panel").getByRole("button", { name: "Send til behandling" }).click();
+  await expect(member.getByTestId("open-request")).toContainText("Til behandling: versjon 2");
+  await lead.goto("/f/ostfold/approvals");
+  const item = lead.getByTestId("queue-item").filter({ hasText: title });
+  await item.getByText("Vis endringene mot den sist godkjente versjonen").click();
+  await expect(item.getByTestId("queue-diff").locator(".diff-ins")).toContainText("Gjelder fra 2027.");
+  await expectNoSeriousA11yViolations(lead);
 });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { listForumRecommendations, loadOpenApprovals, loadSteering } from "@/lib/db/approvals";
 import { db } from "@/lib/db/client";
+import { diffsAgainstApproved } from "@/lib/services/approval-page";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
 import { ApprovalQueue } from "@/components/approval/approval-queue";
@@ -21,6 +22,7 @@ export default async function ApprovalsPage({ params }: Props) {
   const [ctx, open, steering, recommendations] = await Promise.all([
     boardContext(access), loadOpenApprovals(db(), access.forum.id), loadSteering(db(), access.forum.id), listForumRecommendations(db(), access.forum.id),
   ]);
+  const diffs = await diffsAgainstApproved(open, new Map(recommendations.map((r) => [r.id, r.approvedVersionId])), t);
   const slug = access.forum.slug;
   return (
     <>
@@ -28,7 +30,7 @@ export default async function ApprovalsPage({ params }: Props) {
         <h1>{t("approval.queueTitle")}</h1>
         <p className="muted">{t("approval.queueIntro")}</p>
       </header>
-      <ApprovalQueue forum={slug} groups={ctx.groups} viewer={ctx.viewer} steering={steering} initial={open} />
+      <ApprovalQueue forum={slug} groups={ctx.groups} viewer={ctx.viewer} steering={steering} initial={open} diffs={diffs} />
       <section aria-labelledby="all-title" className="section">
         <h2 id="all-title">{t("approval.allRecommendations")}</h2>
         <div className="table-scroll" role="region" aria-labelledby="all-title" tabIndex={0}>
