@@ -10,6 +10,8 @@ describe("parseEnv", () => {
     expect(r.env.SEED_DEMO).toBe(true);
     expect(r.env.SECURE_COOKIES).toBe(false);
     expect(r.env.AUTH_MAX_FAILURES_PER_ACCOUNT).toBe(10);
+    expect(r.env.AUTH_MAX_FAILURES_PER_ACCOUNT_ANY_ADDRESS).toBe(50);
+    expect(r.env.ONE_TIME_PASSWORD_HOURS).toBe(72);
   });
 
   it("lists every problem at once, with the variable's name", () => {

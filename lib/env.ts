@@ -28,8 +28,11 @@ export const envSchema = z
       .optional()
       .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [])),
     AUTH_MAX_FAILURES_PER_ACCOUNT: int(10, 1, 10_000),
+    AUTH_MAX_FAILURES_PER_ACCOUNT_ANY_ADDRESS: int(50, 1, 100_000),
     AUTH_MAX_FAILURES_PER_IP: int(50, 1, 100_000),
     AUTH_FAILURE_WINDOW_MINUTES: int(15, 1, 24 * 60),
+    /** How long a one-time password (new user, administrator's reset) can be used to sign in. */
+    ONE_TIME_PASSWORD_HOURS: int(72, 1, 24 * 365),
     COLLAB_MAX_FRAME_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
     COLLAB_MAX_DOCUMENT_BYTES: int(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     COLLAB_IDLE_UNLOAD_MS: int(10_000, 0, 24 * 3600 * 1000),

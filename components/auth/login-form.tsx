@@ -40,7 +40,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         return fail(seconds >= 120 ? t("login.rateLimited", { minutes: Math.ceil(seconds / 60) }) : t("login.rateLimitedSeconds", { seconds }));
       }
       const data = (await res.json().catch(() => ({}))) as { url?: string };
-      const failed = !res.ok || !data.url || new URL(data.url, window.location.href).searchParams.has("error");
+      const error = data.url ? new URL(data.url, window.location.href).searchParams.get("error") : null;
+      // Shared with lib/auth/options.ts (ONE_TIME_PASSWORD_EXPIRED); a client component cannot import it.
+      if (error === "OneTimePasswordExpired") return fail(t("login.oneTimePasswordExpired"));
+      const failed = !res.ok || !data.url || error !== null;
       if (failed) return fail(t("login.failed"));
       window.location.assign(safeCallback(callbackUrl));
     } catch {

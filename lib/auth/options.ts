@@ -7,7 +7,12 @@ import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { signInSchema } from "../validation/auth.ts";
 import { loginLimits } from "./limits.ts";
 import { verifyPassword } from "./password.ts";
-import { loginBlockedFor, recordSignIn } from "./rate-limit.ts";
+import { isOneTimePasswordExpired } from "../policies/account.ts";
+import { signOutEverywhere } from "../commands/account.ts";
+import { recordSignInSuccess } from "./rate-limit.ts";
+
+/** The sign-in error (in the `error` query parameter) for a one-time password past its expiry. */
+export const ONE_TIME_PASSWORD_EXPIRED = "OneTimePasswordExpired";
 
 /** Sessions last a working week; a password change ends them all at once (see session.ts). */
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -31,18 +36,26 @@ export function authOptions(): NextAuthOptions {
           const { email, password } = parsed.data;
           const ipHeader = req.headers?.[CLIENT_IP_HEADER];
           const ip = (Array.isArray(ipHeader) ? ipHeader[0] : ipHeader) ?? "unknown";
-          const limits = loginLimits();
-          // The route answers 429 before we get here; this closes the race between parallel attempts.
-          if ((await loginBlockedFor(db(), limits, email, ip)) !== null) return null;
+          // The route reserved this attempt (counted as a failure until it succeeds) before we got
+          // here, or answered 429 without checking any password (app/api/auth/[...nextauth]).
           const user = await findUserForSignIn(db(), email);
           const ok = await verifyPassword(user?.passwordHash ?? null, password);
           const success = ok && user !== null && user.disabledAt === null;
-          await recordSignIn(db(), limits, email, ip, success);
           if (!success || !user) return null;
+          // The right one-time password, but too old: a clear refusal (the attempt stays a failure).
+          if (isOneTimePasswordExpired(user)) throw new Error(ONE_TIME_PASSWORD_EXPIRED);
+          await recordSignInSuccess(db(), loginLimits(), email, ip);
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),
     ],
+    events: {
+      // A JWT cannot be revoked alone: signing out moves the user's sessionVersion on, which ends
+      // this session and every other one (and closes their sockets), so a copied cookie is dead too.
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sv === "number") await signOutEverywhere({ userId: token.sub, ip: null }, token.sv);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

@@ -1,3 +1,4 @@
+import { oneTimePasswordExpiresAt } from "../auth/limits.ts";
 import { generateOneTimePassword, hashPassword } from "../auth/password.ts";
 import { countForumAdmins, countUserForums, createUserInForum, findForumMember, findUserByEmail, resetPassword, setForumRole } from "../db/users.ts";
 import { leavesNoAdministrator, userAbilities } from "../policies/user.ts";
@@ -18,6 +19,7 @@ export async function createUser(caller: CommandCaller, input: UserCreateInput) 
     if (await findUserByEmail(ctx.tx, input.email)) throw new AppError("conflict", "errors.emailTaken");
     return createUserInForum(ctx.tx, ctx.actor, ctx.standing.forum.id, {
       name: input.name, email: input.email, forumRole: input.forumRole, passwordHash, mustChangePassword: true,
+      oneTimePasswordExpiresAt: oneTimePasswordExpiresAt(),
     });
   }, { uniqueMessage: "errors.emailTaken" });
   return { user, oneTimePassword };
@@ -49,7 +51,9 @@ export async function resetMemberPassword(caller: CommandCaller, userId: string)
     if (!userAbilities(ctx.standing, { forumCount: await countUserForums(ctx.tx, userId) }).resetPassword) {
       throw new AppError("forbidden", "errors.userInOtherForums");
     }
-    await resetPassword(ctx.tx, ctx.actor, ctx.standing.forum.id, userId, passwordHash);
+    await resetPassword(ctx.tx, ctx.actor, ctx.standing.forum.id, userId, passwordHash, oneTimePasswordExpiresAt());
+    // The old password's sessions end, and their open sockets with them.
+    ctx.emit({ type: "session.revoked", userId });
   });
   return { oneTimePassword };
 }

@@ -1,11 +1,24 @@
 import type { DbClient } from "./types.ts";
 
-export async function recordLoginAttempt(db: DbClient, email: string, ip: string, success: boolean, at: Date) {
-  await db.loginAttempt.create({ data: { email, ip, success, createdAt: at } });
+/** Records an attempt; returns its row id (ids grow with every insert, so they order attempts). */
+export async function recordLoginAttempt(db: DbClient, email: string, ip: string, success: boolean, at: Date): Promise<number> {
+  const row = await db.loginAttempt.create({ data: { email, ip, success, createdAt: at }, select: { id: true } });
+  return row.id;
 }
 
-/** Times of failed attempts since `since` for an account or an address, oldest first. */
-export async function failureTimes(db: DbClient, by: { email: string } | { ip: string }, since: Date): Promise<Date[]> {
+export async function deleteLoginAttempt(db: DbClient, id: number) {
+  await db.loginAttempt.deleteMany({ where: { id } });
+}
+
+type Scope = { email: string; ip: string } | { email: string } | { ip: string };
+
+/** Failed attempts since `since` for an account and address, an account, or an address, up to row `upToId`. */
+export async function countFailures(db: DbClient, by: Scope, since: Date, upToId: number): Promise<number> {
+  return db.loginAttempt.count({ where: { ...by, success: false, createdAt: { gte: since }, id: { lte: upToId } } });
+}
+
+/** Times of failed attempts since `since` for an account and address, an account, or an address, oldest first. */
+export async function failureTimes(db: DbClient, by: Scope, since: Date): Promise<Date[]> {
   const rows = await db.loginAttempt.findMany({
     where: { ...by, success: false, createdAt: { gte: since } },
     orderBy: { createdAt: "asc" },
@@ -14,7 +27,10 @@ export async function failureTimes(db: DbClient, by: { email: string } | { ip: s
   return rows.map((r) => r.createdAt);
 }
 
-/** Forgets an account's failures after a successful sign-in, and rows too old to matter. */
-export async function clearLoginFailures(db: DbClient, email: string, olderThan: Date) {
-  await db.loginAttempt.deleteMany({ where: { OR: [{ email, success: false }, { createdAt: { lt: olderThan } }] } });
+/**
+ * Forgets the failures of this account from this address after a successful sign-in, and rows too
+ * old to matter. Failures from other addresses stay: a success here does not reset an attack there.
+ */
+export async function clearLoginFailures(db: DbClient, email: string, ip: string, olderThan: Date) {
+  await db.loginAttempt.deleteMany({ where: { OR: [{ email, ip, success: false }, { createdAt: { lt: olderThan } }] } });
 }

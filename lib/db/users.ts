@@ -8,7 +8,7 @@ const userPublic = { id: true, name: true, email: true, locale: true, mustChange
 export async function findUserForSignIn(db: DbClient, email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, disabledAt: true },
+    select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, disabledAt: true, mustChangePassword: true, oneTimePasswordExpiresAt: true },
   });
 }
 
@@ -34,7 +34,7 @@ export async function listForumUsers(db: DbClient, forumId: string) {
       role: true,
       user: {
         select: {
-          id: true, name: true, email: true, mustChangePassword: true,
+          id: true, name: true, email: true, mustChangePassword: true, oneTimePasswordExpiresAt: true,
           memberships: { where: { group: { forumId, archivedAt: null } }, select: { group: { select: { id: true, name: true } } } },
         },
       },
@@ -43,6 +43,7 @@ export async function listForumUsers(db: DbClient, forumId: string) {
   return rows.map((r) => ({
     id: r.user.id, name: r.user.name, email: r.user.email, role: r.role,
     pendingPassword: r.user.mustChangePassword,
+    oneTimePasswordExpiresAt: r.user.mustChangePassword ? r.user.oneTimePasswordExpiresAt : null,
     groups: r.user.memberships.map((m) => m.group),
   }));
 }
@@ -62,10 +63,13 @@ export async function countForumAdmins(db: DbClient, forumId: string) {
 /** Creates a user with a one-time password hash and adds them to the forum. */
 export async function createUserInForum(
   tx: DbClient, actor: Actor | null, forumId: string,
-  data: { name: string; email: string; passwordHash: string; forumRole: ForumRole; mustChangePassword: boolean },
+  data: { name: string; email: string; passwordHash: string; forumRole: ForumRole; mustChangePassword: boolean; oneTimePasswordExpiresAt?: Date | null },
 ) {
   const user = await tx.user.create({
-    data: { name: data.name, email: data.email, passwordHash: data.passwordHash, mustChangePassword: data.mustChangePassword },
+    data: {
+      name: data.name, email: data.email, passwordHash: data.passwordHash, mustChangePassword: data.mustChangePassword,
+      oneTimePasswordExpiresAt: data.oneTimePasswordExpiresAt ?? null,
+    },
     select: { id: true, name: true, email: true },
   });
   await tx.forumMember.create({ data: { forumId, userId: user.id, role: data.forumRole } });
@@ -85,10 +89,10 @@ export async function setForumRole(tx: DbClient, actor: Actor, forumId: string, 
 }
 
 /** Sets a new one-time password (admin reset); the user must choose their own at next sign-in. */
-export async function resetPassword(tx: DbClient, actor: Actor, forumId: string, userId: string, passwordHash: string) {
+export async function resetPassword(tx: DbClient, actor: Actor, forumId: string, userId: string, passwordHash: string, expiresAt: Date) {
   await tx.user.update({
     where: { id: userId },
-    data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    data: { passwordHash, mustChangePassword: true, oneTimePasswordExpiresAt: expiresAt, sessionVersion: { increment: 1 } },
   });
   await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "user.password.reset", entityType: "User", entityId: userId });
 }
@@ -104,9 +108,23 @@ export async function updateAccount(tx: DbClient, actor: Actor, data: { name?: s
 export async function changeOwnPassword(tx: DbClient, actor: Actor, passwordHash: string) {
   const user = await tx.user.update({
     where: { id: actor.userId },
-    data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    data: { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null, sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
   await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.password.change", entityType: "User", entityId: actor.userId });
   return user;
+}
+
+/**
+ * Ends every session of the user (sign-out): moves sessionVersion on, but only from the version the
+ * signing-out session carries, so a stale token replayed at sign-out ends nothing. True when it did.
+ */
+export async function endSessions(tx: DbClient, actor: Actor, fromVersion: number): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id: actor.userId, sessionVersion: fromVersion },
+    data: { sessionVersion: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.signout", entityType: "User", entityId: actor.userId });
+  return true;
 }

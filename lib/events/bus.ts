@@ -15,6 +15,11 @@ export type DomainEvent =
    * an open room applies and broadcasts it without storing it again.
    */
   | { type: "document.appended"; documentId: string; update: Uint8Array; updateId: number }
+  /**
+   * Every session of the user ended (password changed or reset, signed out): the realtime layer
+   * closes the user's open sockets at once (4402).
+   */
+  | { type: "session.revoked"; userId: string }
   /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
   | { type: "mail.queued" };
 

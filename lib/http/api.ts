@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cookies, headers } from "next/headers";
 import { userFromSessionToken, sessionCookieName, type SessionUser } from "../auth/session.ts";
+import { mayUseApp } from "../policies/account.ts";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
 import { AppError, ERROR_CODES } from "../services/errors.ts";
 import { LIMITS } from "../validation/common.ts";
@@ -50,10 +51,15 @@ export function errorResponse(error: unknown, locale: Locale): Response {
 }
 
 /**
- * Wraps a route handler: same-origin check for mutations, session on demand, and one place that
- * turns AppError / ZodError into HTTP responses.
+ * Wraps a route handler: same-origin check for mutations, session on demand (a one-time-password
+ * session is 403 password_change_required unless `allowPendingPassword`), and one place that turns
+ * AppError / ZodError into HTTP responses.
  */
-export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => Promise<unknown>) {
+export function apiRoute<P = Record<string, never>>(
+  fn: (ctx: ApiContext<P>) => Promise<unknown>,
+  /** Open to a one-time-password session (only the password change is). */
+  options: { allowPendingPassword?: boolean } = {},
+) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const cookieStore = await cookies();
     const locale = requestLocale(req, cookieStore.get(LOCALE_COOKIE)?.value);
@@ -68,6 +74,7 @@ export function apiRoute<P = Record<string, never>>(fn: (ctx: ApiContext<P>) => 
         async user() {
           cached ??= await userFromSessionToken(cookieStore.get(sessionCookieName())?.value);
           if (!cached) throw new AppError("unauthenticated");
+          if (!options.allowPendingPassword && !mayUseApp(cached)) throw new AppError("password_change_required");
           return cached;
         },
       };

@@ -1,4 +1,5 @@
 import type { WebSocket } from "ws";
+import type { SessionUser } from "../auth/session.ts";
 import type { RoomDecision } from "./authorize.ts";
 import type { Member } from "./connect.ts";
 import { CLOSE } from "./protocol.ts";
@@ -20,5 +21,30 @@ export async function recheckAccess(
     if (!decision || !members.has(ws)) continue;
     if (!decision.ok) ws.close(decision.code, decision.reason);
     else if (decision.mode !== m.conn.mode) ws.close(CLOSE.accessChanged, "access changed");
+  }
+}
+
+/** Closes, for good (4402), the open sockets of sessions that ended (`session.revoked`). */
+export function endSessions(members: Map<WebSocket, Member>, filter: (m: Member) => boolean): void {
+  for (const [ws, m] of [...members]) if (filter(m)) ws.close(CLOSE.sessionEnded, "session ended");
+}
+
+/**
+ * The periodic check of sessions: a socket whose user is gone or disabled, or whose sessionVersion
+ * moved on since it opened (a revocation made outside this process), is closed with 4402.
+ */
+export async function recheckSessions(
+  members: Map<WebSocket, Member>,
+  lookup: (userId: string) => Promise<SessionUser | null>,
+): Promise<void> {
+  const current = new Map<string, number | null>();
+  for (const [ws, m] of [...members]) {
+    const userId = m.conn.userId;
+    if (!current.has(userId)) {
+      const user = await lookup(userId).catch(() => undefined);
+      if (user === undefined) continue;
+      current.set(userId, user?.sessionVersion ?? null);
+    }
+    if (current.get(userId) !== m.sessionVersion && members.has(ws)) ws.close(CLOSE.sessionEnded, "session ended");
   }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import type { SessionUser } from "../auth/session.ts";
+import { mayUseApp } from "../policies/account.ts";
 import type { RoomDecision } from "./authorize.ts";
 import type { Connection } from "./connection.ts";
 import { CLOSE } from "./protocol.ts";
@@ -14,6 +15,8 @@ export interface Member {
   room: Room;
   ref: RoomRef;
   forumId: string;
+  /** The user's sessionVersion when the socket opened; the sweep closes it once that moves on. */
+  sessionVersion: number;
 }
 
 /** What the connect path needs from the server. */
@@ -40,6 +43,8 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
   const early: Uint8Array[] = [];
   let member: Member | null = null;
   ws.on("message", (data: Buffer, isBinary: boolean) => {
+    // A socket being closed (session ended, access lost) has no say any more, even for frames in flight.
+    if (ws.readyState !== ws.OPEN) return;
     if (!isBinary) {
       ws.close(CLOSE.malformed, "binary frames only");
       return;
@@ -57,12 +62,13 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
   try {
     const user = await ctx.authenticate(req);
     if (!user) return ws.close(CLOSE.unauthenticated, "unauthenticated");
+    if (!mayUseApp(user)) return ws.close(CLOSE.passwordChangeRequired, "password change required");
     const decision = await ctx.authorise(user.id, ref, name);
     if (!decision.ok) return ws.close(decision.code, decision.reason);
     if (ws.readyState !== ws.OPEN) return;
     const room = await ctx.rooms.acquire(name, ref);
     if (ws.readyState !== ws.OPEN) return ctx.rooms.release(name, room);
-    member = sync(ws, room, user.id, decision, ref, ctx);
+    member = sync(ws, room, user, decision, ref, ctx);
     for (const frame of early.splice(0)) room.handleMessage(member.conn, frame);
   } catch (error) {
     ctx.log(`could not open ${name}`, error);
@@ -71,9 +77,9 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
 }
 
 /** Joins the room: the handshake (sync step 1, presence, access, saved) is sent by the room. */
-function sync(ws: WebSocket, room: Room, userId: string, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
-  const conn = room.addConnection(ws, userId, decision.mode);
-  const member = { conn, room, ref, forumId: decision.forumId };
+function sync(ws: WebSocket, room: Room, user: SessionUser, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
+  const conn = room.addConnection(ws, user.id, decision.mode);
+  const member = { conn, room, ref, forumId: decision.forumId, sessionVersion: user.sessionVersion };
   ctx.members.set(ws, member);
   return member;
 }

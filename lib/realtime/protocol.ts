@@ -53,6 +53,10 @@ export const CLOSE = {
   notFound: 4404,
   malformed: 4400,
   tooLarge: 4413,
+  /** For good: the session ended (password changed or reset, signed out, account disabled); sign in again. */
+  sessionEnded: 4402,
+  /** For good: the session runs on a one-time password; choose your own password first. */
+  passwordChangeRequired: 4428,
   /** Transient: the connection's rights changed; reconnect to get the new ones. */
   accessChanged: 4000,
   /** Transient: the server is shutting down; reconnect. */

@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { openRoomStore } from "../db/room-store.ts";
 import { subscribe, type DomainEvent } from "../events/bus.ts";
 import { isSameOrigin } from "../http/origin.ts";
-import { recheckAccess } from "./access-sweep.ts";
+import { endSessions, recheckAccess, recheckSessions } from "./access-sweep.ts";
 import { anchorWatch } from "./anchor-watch.ts";
 import { appendedFeed } from "./appended-feed.ts";
 import { decideRoomAccess, type RoomDecision } from "./authorize.ts";
@@ -144,6 +144,9 @@ export function createRealtimeServer(options: RealtimeOptions) {
     if (event.type === "access.changed") {
       access.forget();
       void recheckAccess(members, decide, (m) => m.forumId === event.forumId && (event.userId === undefined || m.conn.userId === event.userId));
+    } else if (event.type === "session.revoked") {
+      access.forget();
+      endSessions(members, (m) => m.conn.userId === event.userId);
     } else if (event.type === "board.changed") {
       void rooms.loaded(boardRoom(event.groupId)).then((room) => room?.dispatch(event));
     } else if (event.type === "document.appended") {
@@ -151,7 +154,9 @@ export function createRealtimeServer(options: RealtimeOptions) {
     }
   }
   const stopListening = subscribe(route);
-  const sweep = setInterval(() => void recheckAccess(members, decide, () => true), options.sweepIntervalMs ?? 30_000);
+  const sweep = setInterval(() => {
+    void recheckSessions(members, (id) => store.sessionUser(id)).then(() => recheckAccess(members, decide, () => true));
+  }, options.sweepIntervalMs ?? 30_000);
   sweep.unref();
   const heartbeat = startHeartbeat(wss);
 

@@ -4,6 +4,8 @@ import type { MessageKey } from "../i18n/index.ts";
 export const ERROR_CODES = {
   unauthenticated: { status: 401, close: 4401, message: "errors.unauthenticated" },
   forbidden: { status: 403, close: 4403, message: "errors.forbidden" },
+  /** Signed in with a one-time password: only the password change (and sign-out) is open until the user picks their own. */
+  password_change_required: { status: 403, close: 4428, message: "errors.passwordChangeRequired" },
   foreign_origin: { status: 403, close: 4403, message: "errors.foreignOrigin" },
   not_found: { status: 404, close: 4404, message: "errors.notFound" },
   invalid_input: { status: 400, close: 4400, message: "errors.invalidInput" },

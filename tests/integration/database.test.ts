@@ -44,7 +44,7 @@ describe("demo seed", () => {
 });
 
 describe("sign-in limits over time", () => {
-  const limits = { maxPerAccount: 10, maxPerIp: 50, windowMs: 15 * 60_000 };
+  const limits = { maxPerAccountAndIp: 10, maxPerAccount: 10, maxPerIp: 50, windowMs: 15 * 60_000 };
   const t0 = new Date("2026-01-05T09:00:00Z");
   const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 

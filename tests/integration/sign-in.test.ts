@@ -51,11 +51,11 @@ describe("sign-in", () => {
     expect(session).not.toMatch(/Secure/i);
   });
 
-  it("blocks an account with 429 + Retry-After after 10 failures in 15 minutes, even with the right password", async () => {
+  it("blocks an account from one address with 429 + Retry-After after 10 failures in 15 minutes, even with the right password", async () => {
     const user = await buildUser(db, forumId);
-    // Spread over several addresses so the per-address limit does not decide this test.
-    for (let i = 0; i < 10; i++) expect((await failedAttempt(new TestClient(baseUrl), user.email)).status).toBe(401);
-    const blocked = await new TestClient(baseUrl).signIn(user.email, FACTORY_PASSWORD);
+    const ip = nextTestIp().replace("198.51.100", "192.0.2");
+    for (let i = 0; i < 10; i++) expect((await failedAttempt(new TestClient(baseUrl, ip), user.email)).status).toBe(401);
+    const blocked = await new TestClient(baseUrl, ip).signIn(user.email, FACTORY_PASSWORD);
     expect(blocked.status).toBe(429);
     const retryAfter = Number(blocked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -64,7 +64,34 @@ describe("sign-in", () => {
     expect(body.error.code).toBe("rate_limited");
     expect(body.error.message).toContain("sekunder");
     // Other accounts are not affected.
-    expect((await new TestClient(baseUrl).signIn("relevant1@samrad.example", DEMO_PASSWORD)).status).toBe(200);
+    expect((await new TestClient(baseUrl, ip).signIn("relevant1@samrad.example", DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it("does not lock the owner out: after 10 failures from one address, the right password from another address signs in", async () => {
+    const user = await buildUser(db, forumId);
+    const attacker = nextTestIp().replace("198.51.100", "192.0.2");
+    for (let i = 0; i < 10; i++) expect((await failedAttempt(new TestClient(baseUrl, attacker), user.email)).status).toBe(401);
+    expect((await new TestClient(baseUrl, attacker).signIn(user.email, FACTORY_PASSWORD)).status).toBe(429);
+    const owner = new TestClient(baseUrl);
+    expect((await owner.signIn(user.email, FACTORY_PASSWORD)).status).toBe(200);
+    expect(owner.hasSession()).toBe(true);
+  });
+
+  it("checks at most 10 passwords of 16 parallel wrong attempts (no check-then-insert race)", async () => {
+    const user = await buildUser(db, forumId);
+    const ip = nextTestIp().replace("198.51.100", "192.0.2");
+    const statuses = await Promise.all(Array.from({ length: 16 }, () => failedAttempt(new TestClient(baseUrl, ip), user.email).then((r) => r.status)));
+    // Every password checked ends as a 401; every refused attempt is a 429 before any check.
+    expect(statuses.filter((s) => s === 401).length).toBe(10);
+    expect(statuses.filter((s) => s === 429).length).toBe(6);
+  });
+
+  it("locks an account for every address only at AUTH_MAX_FAILURES_PER_ACCOUNT_ANY_ADDRESS (50)", async () => {
+    const user = await buildUser(db, forumId);
+    const old = new Date(Date.now() - 60_000);
+    await db.loginAttempt.createMany({ data: Array.from({ length: 50 }, (_, i) => ({ email: user.email, ip: `10.9.${Math.floor(i / 5)}.${i % 5}`, success: false, createdAt: old })) });
+    const res = await new TestClient(baseUrl).signIn(user.email, FACTORY_PASSWORD);
+    expect(res.status).toBe(429);
   });
 
   it("lets the account in again once its failures are older than the window", async () => {

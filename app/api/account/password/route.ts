@@ -5,7 +5,10 @@ import { cookieHeader } from "@/lib/http/cookies";
 import { changePassword } from "@/lib/commands/account";
 import { changePasswordSchema } from "@/lib/validation/auth";
 
-/** Changes the caller's password. Other sessions end; this browser gets a fresh session cookie. */
+/**
+ * Changes the caller's password (the one route open to a one-time-password session). Every session
+ * and socket of the user ends; this browser gets a fresh session cookie.
+ */
 export const POST = apiRoute(async ({ req, ip, user }) => {
   const me = await user();
   const input = await readBody(req, changePasswordSchema);
@@ -14,4 +17,4 @@ export const POST = apiRoute(async ({ req, ip, user }) => {
   const headers = new Headers();
   headers.append("Set-Cookie", cookieHeader(sessionCookieName(), token, { maxAgeSeconds: SESSION_MAX_AGE_SECONDS, httpOnly: true }));
   return Response.json({ ok: true }, { headers });
-});
+}, { allowPendingPassword: true });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { formatDateTime } from "@/lib/i18n/format";
+import { isOneTimePasswordExpired } from "@/lib/policies/account";
 import { db } from "@/lib/db/client";
 import { listForumUsers } from "@/lib/db/users";
 import { UserCreateForm, UserRowActions } from "@/components/admin/user-forms";
@@ -15,6 +17,7 @@ export default async function AdminUsersPage({ params }: Props) {
   const { forum } = await params;
   const { access } = await requireForumAdmin(forum, pages.adminUsers(forum));
   const t = await getT();
+  const locale = await getLocale();
   const users = await listForumUsers(db(), access.forum.id);
   return (
     <div className="two-col two-col--wide-left">
@@ -39,6 +42,16 @@ export default async function AdminUsersPage({ params }: Props) {
                     <>
                       <br />
                       <span className="badge badge--warn">{t("admin.pendingPassword")}</span>
+                      {u.oneTimePasswordExpiresAt ? (
+                        <>
+                          <br />
+                          <span className="muted small">
+                            {isOneTimePasswordExpired({ mustChangePassword: true, oneTimePasswordExpiresAt: u.oneTimePasswordExpiresAt })
+                              ? t("admin.oneTimePasswordExpired")
+                              : t("admin.oneTimePasswordExpires", { time: formatDateTime(u.oneTimePasswordExpiresAt, locale) })}
+                          </span>
+                        </>
+                      ) : null}
                     </>
                   ) : null}
                 </th>
