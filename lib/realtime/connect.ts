@@ -5,7 +5,7 @@ import type { RoomDecision } from "./authorize.ts";
 import type { Connection } from "./connection.ts";
 import { CLOSE } from "./protocol.ts";
 import type { RoomRegistry } from "./room-registry.ts";
-import type { Log, Room } from "./room.ts";
+import type { ConnectionUser, Log, Room } from "./room.ts";
 import type { RoomRef } from "./rooms.ts";
 
 /** An open, authorised socket: its connection, its room, and what its access was decided on. */
@@ -62,7 +62,7 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
     if (ws.readyState !== ws.OPEN) return;
     const room = await ctx.rooms.acquire(name, ref);
     if (ws.readyState !== ws.OPEN) return ctx.rooms.release(name, room);
-    member = sync(ws, room, user.id, decision, ref, ctx);
+    member = sync(ws, room, { id: user.id, name: user.name }, decision, ref, ctx);
     for (const frame of early.splice(0)) room.handleMessage(member.conn, frame);
   } catch (error) {
     ctx.log(`could not open ${name}`, error);
@@ -71,8 +71,8 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
 }
 
 /** Joins the room: the handshake (sync step 1, presence, access, saved) is sent by the room. */
-function sync(ws: WebSocket, room: Room, userId: string, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
-  const conn = room.addConnection(ws, userId, decision.mode);
+function sync(ws: WebSocket, room: Room, user: ConnectionUser, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
+  const conn = room.addConnection(ws, user, decision.mode);
   const member = { conn, room, ref, forumId: decision.forumId };
   ctx.members.set(ws, member);
   return member;
