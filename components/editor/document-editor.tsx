@@ -145,8 +145,13 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
     provider.on("sync", update);
     doc.on("update", update);
     // The browser knows about a lost network long before a socket times out.
-    const offline = () => provider.disconnect();
-    const online = () => provider.connect();
+    // (Not once discarded: a refused session must not reconnect while its offline copy is cleared.)
+    const offline = () => {
+      if (!disposed) provider.disconnect();
+    };
+    const online = () => {
+      if (!disposed) provider.connect();
+    };
     window.addEventListener("offline", offline);
     window.addEventListener("online", online);
     const interval = window.setInterval(update, 2000);
