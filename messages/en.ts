@@ -209,6 +209,7 @@ export const en: Messages = {
     statusSaving: "Saving …",
     statusSaved: "Saved",
     statusOffline: "Offline – changes are kept on this device",
+    statusReadOnly: "Read-only",
     statusConnecting: "Connecting …",
     statusLabel: "Save status",
     readOnly: "You can read this document but not change it.",
@@ -217,6 +218,7 @@ export const en: Messages = {
     loading: "Loading the document …",
     backOnline: "Back online. Your changes are being saved.",
     wentOffline: "You are offline. Changes are kept on this device and sent when you are back online.",
+    changesRefused: "Your changes were not saved because you no longer have write access to this document. The document is shown as it is saved.",
   },
   versions: {
     title: "Version history",

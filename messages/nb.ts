@@ -215,6 +215,7 @@ export const nb = {
     statusSaving: "Lagrer …",
     statusSaved: "Lagret",
     statusOffline: "Frakoblet – endringer lagres lokalt",
+    statusReadOnly: "Bare lesetilgang",
     statusConnecting: "Kobler til …",
     statusLabel: "Lagringsstatus",
     readOnly: "Du kan lese dokumentet, men ikke endre det.",
@@ -223,6 +224,7 @@ export const nb = {
     loading: "Laster dokumentet …",
     backOnline: "Tilkoblet igjen. Endringene dine blir lagret.",
     wentOffline: "Du er frakoblet. Endringene lagres lokalt og sendes når du er tilkoblet igjen.",
+    changesRefused: "Endringene dine ble ikke lagret fordi du ikke lenger har skrivetilgang til dokumentet. Dokumentet vises slik det er lagret.",
   },
   versions: {
     title: "Versjonshistorikk",

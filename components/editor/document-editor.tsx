@@ -23,7 +23,7 @@ import { openRoomProvider } from "../realtime/open-provider";
 import { useBoards } from "../board/use-boards";
 import { ActionMarkers, actionMarkersKey, type Marker } from "./action-markers";
 import { PresenceBar } from "./presence";
-import { colourFor, syncStatus, type SyncStatus } from "./sync-status";
+import { colourFor, hasUnsaved, syncStatus, type SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
 
 interface Session {
@@ -36,6 +36,7 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   saving: "editor.statusSaving",
   saved: "editor.statusSaved",
   offline: "editor.statusOffline",
+  readOnly: "editor.statusReadOnly",
 };
 
 /**
@@ -61,6 +62,10 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
   const [status, setStatus] = useState<SyncStatus>("connecting");
   const [access, setAccess] = useState<AccessMode | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  /** Set when the server refused this browser's changes and they were discarded (stays on the page). */
+  const [refused, setRefused] = useState(false);
+  /** Bumped to throw the local copy away and start a fresh session from the server. */
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -69,31 +74,84 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
     let saved = new Map<number, number>();
     let everConnected = false;
     let announcedOffline = false;
+    // What this socket was told: its mode, and whether its first "saved" (part of the handshake) came.
+    let mode: AccessMode | null = null;
+    let handshakeSaved = false;
+    let disposed = false;
 
-    const provider = openRoomProvider(room, doc, (message) => {
-      if (message.kind === "saved") saved = Y.decodeStateVector(message.stateVector);
-      if (message.kind === "access") setAccess(message.mode);
+    /**
+     * A read-only connection whose handshake says the server lacks changes held here: the server
+     * refused them (read-only, or access removed while they waited offline). They are discarded —
+     * the offline copy is cleared and a fresh session starts from the server — and the user is told.
+     * Checked once per connection, at the handshake: later "saved" messages may lag a broadcast.
+     */
+    const checkRefused = () => {
+      if (disposed || mode !== "read" || !handshakeSaved || !hasUnsaved(saved, doc)) return;
+      disposed = true;
+      provider.destroy();
+      void local.clearData().finally(() => {
+        setRefused(true);
+        setGeneration((g) => g + 1);
+      });
+    };
+    const provider = openRoomProvider(
+      room,
+      doc,
+      (message) => {
+        if (message.kind === "saved") {
+          saved = Y.decodeStateVector(message.stateVector);
+          if (!handshakeSaved) {
+            handshakeSaved = true;
+            checkRefused();
+          }
+        }
+        if (message.kind === "access") {
+          mode = message.mode;
+          setAccess(message.mode);
+          checkRefused();
+        }
+        update();
+      },
+      () => {
+        mode = "read";
+        setAccess("read");
+        checkRefused();
+        update();
+      },
+    );
+    const onStatus = ({ status: socket }: { status: string }) => {
+      // A new socket gets a new handshake.
+      if (socket === "connecting" || socket === "disconnected") {
+        mode = null;
+        handshakeSaved = false;
+      }
       update();
-    });
+    };
     const update = () => {
-      const next = syncStatus({ connected: provider.wsconnected, synced: provider.synced, saved, doc });
+      if (disposed) return;
+      const next = syncStatus({ connected: provider.wsconnected, synced: provider.synced, readOnly: mode === "read", saved, doc });
       setStatus(next);
       // Only connection changes are announced to screen readers; "saving"/"saved" would be noise.
-      if (next === "saving" || next === "saved") everConnected = true;
+      if (next === "saving" || next === "saved" || next === "readOnly") everConnected = true;
       if (next === "offline" && everConnected && !announcedOffline) {
         announcedOffline = true;
         setAnnouncement(t("editor.wentOffline"));
-      } else if (next === "saved" && announcedOffline) {
+      } else if ((next === "saved" || next === "readOnly") && announcedOffline) {
         announcedOffline = false;
         setAnnouncement(t("editor.backOnline"));
       }
     };
-    provider.on("status", update);
+    provider.on("status", onStatus);
     provider.on("sync", update);
     doc.on("update", update);
     // The browser knows about a lost network long before a socket times out.
-    const offline = () => provider.disconnect();
-    const online = () => provider.connect();
+    // (Not once discarded: a refused session must not reconnect while its offline copy is cleared.)
+    const offline = () => {
+      if (!disposed) provider.disconnect();
+    };
+    const online = () => {
+      if (!disposed) provider.connect();
+    };
     window.addEventListener("offline", offline);
     window.addEventListener("online", online);
     const interval = window.setInterval(update, 2000);
@@ -105,11 +163,12 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
       window.clearInterval(interval);
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
-      provider.destroy();
+      if (!disposed) provider.destroy();
+      disposed = true;
       void local.destroy();
       doc.destroy();
     };
-  }, [documentId, t]);
+  }, [documentId, t, generation]);
 
   // The server has the last word (it tells the connection its mode); the abilities are the first guess.
   const editable = abilities.write && access !== "read";
@@ -126,6 +185,10 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
       </div>
       <div role="status" className="visually-hidden">
         {announcement}
+      </div>
+      {/* Present from the start, so the notice is announced (politely) when it appears. */}
+      <div role="status" className="editor-refused">
+        {refused ? <p className="notice notice--warn">{t("editor.changesRefused")}</p> : null}
       </div>
       {!editable ? <p className="notice notice--info">{t("editor.readOnly")}</p> : null}
       {session ? (

@@ -78,7 +78,8 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
 
 /** Joins the room: the handshake (sync step 1, presence, access, saved) is sent by the room. */
 function sync(ws: WebSocket, room: Room, user: SessionUser, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
-  const conn = room.addConnection(ws, user.id, decision.mode);
+  // The connection knows who it is (the server stamps presence with it) and the session it was opened on.
+  const conn = room.addConnection(ws, { id: user.id, name: user.name }, decision.mode);
   const member = { conn, room, ref, forumId: decision.forumId, sessionVersion: user.sessionVersion };
   ctx.members.set(ws, member);
   return member;

@@ -3,7 +3,10 @@ import type { AccessMode } from "./protocol.ts";
 
 /** One websocket in a room, with what it may do. */
 export class Connection {
-  /** Awareness client ids this connection has announced (removed when it leaves). */
+  /**
+   * The awareness client id this connection owns: the first one it announced that no other
+   * connection held (removed when it leaves). A connection owns at most one, as a stock provider has.
+   */
   readonly awarenessIds = new Set<number>();
   private tokens: number;
   private refilledAt = Date.now();
@@ -11,6 +14,8 @@ export class Connection {
   constructor(
     readonly ws: WebSocket,
     readonly userId: string,
+    /** The signed-in user's display name, stamped on every presence state this connection sends. */
+    readonly userName: string,
     readonly mode: AccessMode,
     private readonly awarenessPerSecond: number,
   ) {

@@ -10,6 +10,12 @@ import { CLOSE, encodeAccess, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWA
 
 export type Log = (message: string, error?: unknown) => void;
 
+/** Who is behind a connection, as the session says (presence shows this, never what the client claims). */
+export interface ConnectionUser {
+  id: string;
+  name: string;
+}
+
 export interface RoomLimits {
   /** Largest document (snapshot plus log) a room accepts, in bytes. */
   maxDocumentBytes: number;
@@ -54,6 +60,8 @@ export abstract class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
+  /** Which connection owns each awareness client id: nobody else may announce or remove it. */
+  private readonly awarenessOwners = new Map<number, Connection>();
   /** Rough size of the document (stored state plus accepted updates), for the size limit. */
   protected approxBytes = 0;
   protected closed = false;
@@ -80,8 +88,8 @@ export abstract class Room {
   // ---- connections -------------------------------------------------------------------------
 
   /** Adds a connection and starts the sync: our state vector, presence, access mode (and what subclasses add). */
-  addConnection(ws: WebSocket, userId: string, mode: AccessMode): Connection {
-    const conn = new Connection(ws, userId, mode, this.limits.awarenessPerSecond);
+  addConnection(ws: WebSocket, user: ConnectionUser, mode: AccessMode): Connection {
+    const conn = new Connection(ws, user.id, user.name, mode, this.limits.awarenessPerSecond);
     this.connections.set(ws, conn);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MESSAGE_SYNC);
@@ -102,6 +110,7 @@ export abstract class Room {
     const conn = this.connections.get(ws);
     if (!conn) return;
     this.connections.delete(ws);
+    for (const id of conn.awarenessIds) if (this.awarenessOwners.get(id) === conn) this.awarenessOwners.delete(id);
     if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
   }
 
@@ -119,7 +128,9 @@ export abstract class Room {
         case MESSAGE_AWARENESS: {
           const update = decoding.readVarUint8Array(decoder);
           // Over the rate the update is dropped, not the connection: the next one carries the newer state.
-          if (conn.takeAwarenessToken()) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+          if (!conn.takeAwarenessToken()) break;
+          const vetted = this.vetAwareness(conn, update);
+          if (vetted) awarenessProtocol.applyAwarenessUpdate(this.awareness, vetted, conn);
           break;
         }
         case MESSAGE_QUERY_AWARENESS:
@@ -185,11 +196,54 @@ export abstract class Room {
     for (const extension of this.extensions) extension.onEvent?.(event);
   }
 
-  private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
-    if (origin instanceof Connection) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
+  /**
+   * Presence is the server's word, not the client's: entries for client ids this connection does not
+   * own are dropped (it owns the first id it announces that nobody else holds, and only that one),
+   * and every state it keeps carries the signed-in user's id and name. Returns the rewritten update,
+   * or null when nothing is left.
+   */
+  private vetAwareness(conn: Connection, update: Uint8Array): Uint8Array | null {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { clientId: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (clientId === this.awareness.clientID) continue;
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner && owner !== conn) continue;
+      if (!owner) {
+        // A removal of an id nobody owns changes nothing; a connection that owns an id gets no second.
+        if (state === null || conn.awarenessIds.size) continue;
+        this.awarenessOwners.set(clientId, conn);
+        conn.awarenessIds.add(clientId);
+      }
+      if (state === null) {
+        kept.push({ clientId, clock, state: "null" });
+        continue;
+      }
+      if (typeof state !== "object" || Array.isArray(state)) continue;
+      const claimed = (state as { user?: unknown }).user;
+      const user: Record<string, unknown> = claimed && typeof claimed === "object" && !Array.isArray(claimed) ? { ...claimed } : {};
+      // Only a plain hex colour reaches other browsers (it ends up in a style attribute).
+      if (typeof user.color !== "string" || !/^#[0-9a-fA-F]{3,8}$/.test(user.color)) delete user.color;
+      user.id = conn.userId;
+      user.name = conn.userName;
+      kept.push({ clientId, clock, state: JSON.stringify({ ...state, user }) });
     }
+    if (!kept.length) return null;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, entry.state);
+    }
+    return encoding.toUint8Array(e);
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
     const changed = [...added, ...updated, ...removed];
     if (changed.length) this.broadcast(this.awarenessMessage(changed), origin instanceof Connection ? origin : null);
   }

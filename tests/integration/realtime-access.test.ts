@@ -1,3 +1,4 @@
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
@@ -5,6 +6,7 @@ import type { Db } from "../../lib/db/client.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildOtherForum, FACTORY_PASSWORD, testDb } from "../support/factories.ts";
 import { signedIn } from "../support/http-client.ts";
+import { MESSAGE_AWARENESS } from "../../lib/realtime/protocol.ts";
 import { textOf, until, yClient, type YClient } from "../support/yjs-client.ts";
 
 const baseUrl = inject("baseUrl");
@@ -96,5 +98,46 @@ describe("read-only connections", () => {
     for (const u of await db.documentUpdate.findMany({ where: { documentId }, orderBy: { id: "asc" } })) Y.applyUpdate(stored, u.data);
     expect(stored.getText("t").toString()).toContain("skrevet av medlem");
     expect(stored.getText("t").toString()).not.toContain("FORBUDT");
+  });
+});
+
+describe("presence", () => {
+  /** A raw awareness frame: entries of [client id, clock, state] (the y-protocols encoding). */
+  function awarenessFrame(entries: [number, number, unknown][]): Uint8Array {
+    const body = encoding.createEncoder();
+    encoding.writeVarUint(body, entries.length);
+    for (const [clientId, clock, state] of entries) {
+      encoding.writeVarUint(body, clientId);
+      encoding.writeVarUint(body, clock);
+      encoding.writeVarString(body, JSON.stringify(state));
+    }
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(body));
+    return encoding.toUint8Array(e);
+  }
+
+  it("the server stamps the signed-in user on presence; entries under others' or unused client ids are dropped", async () => {
+    const [member, steering] = await Promise.all(
+      ["relevant2@samrad.example", "styring2@samrad.example"].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true } })),
+    );
+    const writer = client(baseUrl, room, { cookie: cookies.member });
+    writer.provider.awareness.setLocalStateField("user", { name: member!.name, color: "#0b5a6b" });
+    const reader = client(baseUrl, room, { cookie: cookies.steering });
+    await until(() => writer.provider.synced && reader.provider.synced, "both synced");
+
+    // The reader claims to be someone else, and forges entries for the writer's id and an unused one.
+    const forged = { user: { name: "Astrid Berg (admin)", id: member!.id, color: "#a4161a" } };
+    reader.provider.awareness.setLocalStateField("user", forged.user);
+    const unused = 4242424242 === reader.doc.clientID ? 4242424241 : 4242424242;
+    await until(() => reader.provider.ws?.readyState === WebSocket.OPEN, "reader socket open");
+    reader.provider.ws!.send(awarenessFrame([[writer.doc.clientID, 1000, forged], [unused, 1, forged]]));
+    await until(() => writer.provider.awareness.getStates().has(reader.doc.clientID), "writer sees the reader");
+    await new Promise((r) => setTimeout(r, 500));
+
+    const states = writer.provider.awareness.getStates() as Map<number, { user?: { name?: string; id?: string } }>;
+    expect([...states.keys()].sort()).toEqual([writer.doc.clientID, reader.doc.clientID].sort());
+    expect(states.get(reader.doc.clientID)?.user).toMatchObject({ name: steering!.name, id: steering!.id });
+    expect(states.get(writer.doc.clientID)?.user?.name).toBe(member!.name);
   });
 });
