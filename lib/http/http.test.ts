@@ -6,9 +6,12 @@ import { safeCallback } from "./safe-callback.ts";
 const headers = (h: Record<string, string>) => new Headers(h);
 
 describe("isSameOrigin", () => {
-  it("accepts our own origin and the request's host, refuses others", () => {
+  it("accepts APP_URL's origin only (scheme included), whatever the Host header says", () => {
     expect(isSameOrigin(headers({ origin: "http://localhost:3000", host: "localhost:3000" }))).toBe(true);
-    expect(isSameOrigin(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(true);
+    expect(isSameOrigin(headers({ origin: "http://localhost:3000", host: "evil.example" }))).toBe(true);
+    expect(isSameOrigin(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(false);
+    expect(isSameOrigin(headers({ origin: "http://evil.example:3400", host: "evil.example:3400" }))).toBe(false);
+    expect(isSameOrigin(headers({ origin: "https://localhost:3000", host: "localhost:3000" }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "https://evil.example", host: "localhost:3000" }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "null", host: "localhost:3000" }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "not a url", host: "localhost:3000" }))).toBe(false);
