@@ -31,7 +31,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           email: String(form.get("email") ?? ""),
           password: String(form.get("password") ?? ""),
           csrfToken,
-          callbackUrl: safeCallback(callbackUrl),
+          callbackUrl: safeCallback(callbackUrl, window.location.origin),
           json: "true",
         }),
       });
@@ -42,7 +42,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const data = (await res.json().catch(() => ({}))) as { url?: string };
       const failed = !res.ok || !data.url || new URL(data.url, window.location.href).searchParams.has("error");
       if (failed) return fail(t("login.failed"));
-      window.location.assign(safeCallback(callbackUrl));
+      window.location.assign(safeCallback(callbackUrl, window.location.origin));
     } catch {
       fail(t("login.networkError"));
     }

@@ -40,4 +40,17 @@ describe("safeCallback", () => {
     expect(safeCallback("/\\evil.example")).toBe("/");
     expect(safeCallback(undefined)).toBe("/");
   });
+
+  it("refuses what browsers turn into another host, after decoding", () => {
+    for (const raw of ["/%09/evil.example", "/\t/evil.example", "/%5Cevil.example", "/%2F/evil.example", "/\r\n/x", "/%0d%0aSet-Cookie:x", "http:evil.example", "javascript:alert(1)", "/%E2%80%AE//evil.example", "/%zz", " /x", "/javascript:alert(1)"]) {
+      expect(safeCallback(raw, "http://localhost:3000"), raw).toBe("/");
+    }
+  });
+
+  it("keeps same-origin paths, query and fragment, also from an absolute URL on our origin", () => {
+    expect(safeCallback("/f/ostfold?tab=2#x", "http://localhost:3000")).toBe("/f/ostfold?tab=2#x");
+    expect(safeCallback("http://localhost:3000/f/ostfold", "http://localhost:3000")).toBe("/f/ostfold");
+    expect(safeCallback("http://localhost:3000.evil.example/f", "http://localhost:3000")).toBe("/");
+    expect(safeCallback("/s%C3%B8k", "http://localhost:3000")).toBe("/s%C3%B8k");
+  });
 });
