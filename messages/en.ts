@@ -487,6 +487,7 @@ export const en: Messages = {
     notFound: "Could not find what you were looking for.",
     invalidInput: "Invalid data",
     invalidJson: "The body is not valid JSON.",
+    invalidUnicode: "The request contains invalid characters (broken Unicode).",
     conflict: "The change conflicts with existing data.",
     stale: "Someone else changed this while you were editing. Nothing was saved.",
     payloadTooLarge: "The content is too large.",
@@ -531,6 +532,10 @@ export const en: Messages = {
     nothingToChange: "nothing to change",
     passwordsDiffer: "the passwords do not match",
     passwordUnchanged: "the new password must differ from the old one",
+    unicode: "contains invalid characters",
+    controlCharacters: "cannot contain control characters",
+    bidiControls: "cannot contain characters that reverse the writing direction",
+    combiningMarks: "has too many accents or marks stacked on one letter",
   },
   audit: {
     "document.raci": "Changed responsibilities for a document",

@@ -493,6 +493,7 @@ export const nb = {
     notFound: "Fant ikke det du lette etter.",
     invalidInput: "Ugyldige data",
     invalidJson: "Innholdet er ikke gyldig JSON.",
+    invalidUnicode: "Forespørselen inneholder ugyldige tegn (ødelagt Unicode).",
     conflict: "Endringen kolliderer med eksisterende data.",
     payloadTooLarge: "Innholdet er for stort.",
     rateLimited: "For mange forsøk. Prøv igjen om {seconds} sekunder.",
@@ -537,6 +538,10 @@ export const nb = {
     nothingToChange: "ingenting å endre",
     passwordsDiffer: "passordene er ikke like",
     passwordUnchanged: "det nye passordet må være forskjellig fra det gamle",
+    unicode: "inneholder ugyldige tegn",
+    controlCharacters: "kan ikke inneholde kontrolltegn",
+    bidiControls: "kan ikke inneholde tegn som snur skriveretningen",
+    combiningMarks: "har for mange aksenter eller tegn stablet på samme bokstav",
   },
   audit: {
     "document.raci": "Endret ansvar for dokument",

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser, getT } from "@/lib/auth/page-guards";
+import { env } from "@/lib/env";
 import { LanguageSwitch } from "@/components/auth/language-switch";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallback } from "@/lib/http/safe-callback";
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(typeof params.callbackUrl === "string" ? params.callbackUrl : "/");
+  const callbackUrl = safeCallback(params.callbackUrl, env().APP_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getT();
   return (

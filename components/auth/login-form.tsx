@@ -31,7 +31,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           email: String(form.get("email") ?? ""),
           password: String(form.get("password") ?? ""),
           csrfToken,
-          callbackUrl: safeCallback(callbackUrl),
+          callbackUrl: safeCallback(callbackUrl, window.location.origin),
           json: "true",
         }),
       });
@@ -45,7 +45,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       if (error === "OneTimePasswordExpired") return fail(t("login.oneTimePasswordExpired"));
       const failed = !res.ok || !data.url || error !== null;
       if (failed) return fail(t("login.failed"));
-      window.location.assign(safeCallback(callbackUrl));
+      window.location.assign(safeCallback(callbackUrl, window.location.origin));
     } catch {
       fail(t("login.networkError"));
     }

@@ -4,6 +4,7 @@ import { db } from "../db/client.ts";
 import { findUserForSignIn } from "../db/users.ts";
 import { env } from "../env.ts";
 import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
+import { safeCallback } from "../http/safe-callback.ts";
 import { signInSchema } from "../validation/auth.ts";
 import { loginLimits } from "./limits.ts";
 import { verifyPassword } from "./password.ts";
@@ -57,6 +58,10 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // Only our own paths are followed after sign-in (see safeCallback); never another host.
+      redirect({ url }) {
+        return `${e.APP_URL}${safeCallback(url, e.APP_URL)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;

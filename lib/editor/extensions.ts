@@ -1,4 +1,5 @@
 import type { Extensions } from "@tiptap/core";
+import { Link } from "@tiptap/extension-link";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import { TableKit } from "@tiptap/extension-table";
 import { UniqueID } from "@tiptap/extension-unique-id";
@@ -24,6 +25,31 @@ export function isSafeLinkUrl(url: string): boolean {
 }
 
 /**
+ * The only attributes a rendered link has (editor, server renderer and version sanitizer agree):
+ * a safe href or an empty one; http(s) links open in a new tab without `window.opener`.
+ */
+export function safeLinkAttributes(href: unknown): Record<string, string> {
+  const safe = typeof href === "string" && isSafeLinkUrl(href) ? href : "";
+  return /^https?:/i.test(safe) ? { href: safe, target: "_blank", rel: "noopener noreferrer" } : { href: safe };
+}
+
+/**
+ * Links take only `href` from a document (Yjs updates are written by clients, so any attribute
+ * could arrive): `target`, `rel`, `class` and `title` are not attributes of the mark, so ProseMirror
+ * drops them when it reads the document, and the rendered `<a>` gets fixed ones.
+ */
+const SafeLink = Link.extend({
+  addAttributes() {
+    return {
+      href: { default: null, parseHTML: (element: HTMLElement) => element.getAttribute("href") },
+    };
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["a", safeLinkAttributes(HTMLAttributes.href), 0];
+  },
+});
+
+/**
  * The one extension list for documents, shared by the browser editor and the server (rendering to
  * HTML and text). The browser adds Collaboration and carets on top; nothing here touches the DOM.
  */
@@ -32,14 +58,15 @@ export function documentExtensions(opts: { placeholder?: string; filterTransacti
     StarterKit.configure({
       // Undo and redo come from the Yjs undo manager when collaborating.
       undoRedo: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        defaultProtocol: "https",
-        protocols: [],
-        isAllowedUri: (url) => isSafeLinkUrl(url),
-        shouldAutoLink: (url) => isSafeLinkUrl(url.includes(":") ? url : `https://${url}`),
-      },
+      link: false,
+    }),
+    SafeLink.configure({
+      openOnClick: false,
+      autolink: true,
+      defaultProtocol: "https",
+      protocols: [],
+      isAllowedUri: (url) => isSafeLinkUrl(url),
+      shouldAutoLink: (url) => isSafeLinkUrl(url.includes(":") ? url : `https://${url}`),
     }),
     TaskList,
     TaskItem.configure({ nested: true }),

@@ -25,7 +25,7 @@ describe("sanitizeVersionHtml", () => {
       ],
     });
     expect(sanitizeVersionHtml(html, { headingOffset: 2 })).toBe(
-      '<h3>Tittel æøå</h3><p><strong>fet</strong><a href="https://nav.no/x?a=1&amp;b=2" rel="noopener noreferrer nofollow"> lenke</a></p>' +
+      '<h3>Tittel æøå</h3><p><strong>fet</strong><a href="https://nav.no/x?a=1&amp;b=2" target="_blank" rel="noopener noreferrer nofollow"> lenke</a></p>' +
         "<ol><li><p>a &lt; b</p></li></ol>" +
         '<table><tbody><tr><th scope="col"><p>H</p></th></tr><tr><td><p>C</p></td></tr></tbody></table>' +
         "<blockquote><p>sitat</p></blockquote>",

@@ -1,5 +1,5 @@
 import { Window } from "happy-dom";
-import { isSafeLinkUrl } from "./extensions.ts";
+import { isSafeLinkUrl, safeLinkAttributes } from "./extensions.ts";
 
 // The stored HTML of a frozen version is our own renderer's output, but it leaves the app on public
 // pages: as defence in depth it is parsed and written out again from an allow-list of tags and
@@ -82,7 +82,9 @@ function node(n: DomNode, opts: SanitizeOptions): string {
   } else if (tag === "a") {
     const href = attr("href");
     if (!href || !isSafeLinkUrl(href)) return walk(n.childNodes, opts);
-    attrs.push(["href", href], ["rel", "noopener noreferrer nofollow"]);
+    // The editor's own link attributes; public pages add nofollow.
+    const link = safeLinkAttributes(href);
+    attrs.push(["href", href], ...(link.target ? [["target", link.target] as [string, string]] : []), ["rel", "noopener noreferrer nofollow"]);
   } else if (tag === "td" || tag === "th") {
     for (const a of ["colspan", "rowspan"]) {
       const v = smallInt(attr(a), 100);

@@ -4,7 +4,7 @@ import { userFromSessionToken, sessionCookieName, type SessionUser } from "../au
 import { mayUseApp } from "../policies/account.ts";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
 import { AppError, ERROR_CODES } from "../services/errors.ts";
-import { LIMITS } from "../validation/common.ts";
+import { isWellFormedText, LIMITS } from "../validation/common.ts";
 import { fieldErrors, summary } from "../validation/format.ts";
 import { CLIENT_IP_HEADER } from "./client-ip.ts";
 import { isSameOrigin } from "./origin.ts";
@@ -99,5 +99,18 @@ export async function readBody<S extends z.ZodType>(req: Request, schema: S): Pr
   } catch {
     throw new AppError("invalid_input", "errors.invalidJson");
   }
+  // JSON may escape half a surrogate pair ("\ud800"); such a string cannot be stored (UTF-8) and
+  // would fail deep in the database driver.
+  if (!wellFormed(data)) throw new AppError("invalid_input", "errors.invalidUnicode");
   return schema.parse(data);
+}
+
+/** Whether every string in a parsed JSON value (keys included) is well-formed UTF-16. */
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return isWellFormedText(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).every(([key, inner]) => isWellFormedText(key) && wellFormed(inner));
+  }
+  return true;
 }

@@ -2,8 +2,8 @@ import { env } from "../env.ts";
 
 /**
  * Whether a state-changing request comes from our own pages. Browsers always send Origin on
- * cross-origin POSTs, so a foreign or "null" Origin is refused; a request with no Origin is only
- * accepted when Sec-Fetch-Site does not call it cross-site (non-browser clients carry no cookies of ours).
+ * cross-origin POSTs, so an Origin other than APP_URL or ALLOWED_ORIGINS (scheme included) is
+ * refused; a request with no Origin is only accepted when Sec-Fetch-Site does not call it cross-site (non-browser clients carry no cookies of ours).
  */
 export function isSameOrigin(headers: { get(name: string): string | null }): boolean {
   const origin = headers.get("origin");
@@ -18,8 +18,7 @@ export function isSameOrigin(headers: { get(name: string): string | null }): boo
   } catch {
     return false;
   }
+  // Scheme, host and port against the configured origins only: the Host header is the client's to forge.
   const e = env();
-  if (url.origin === e.APP_URL || e.ALLOWED_ORIGINS.includes(url.origin)) return true;
-  const host = headers.get("host");
-  return host !== null && url.host === host;
+  return url.origin === e.APP_URL || e.ALLOWED_ORIGINS.some((allowed) => allowed.replace(/\/+$/, "") === url.origin);
 }

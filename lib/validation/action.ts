@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, text, versionSchema } from "./common.ts";
+import { idSchema, longText, text, versionSchema } from "./common.ts";
 
 export const ACTION_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
 export const RACI_ROLES = ["R", "A", "C", "I"] as const;
@@ -8,13 +8,20 @@ export const ACTION_DESCRIPTION_MAX = 4000;
 export const ANCHOR_TEXT_MAX = 2000;
 
 /** A calendar date, YYYY-MM-DD (due dates have no time of day). */
-export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), { error: "validation.date" });
+export const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "validation.date" })
+  // Round trip: Date rolls "2026-02-31" over to 3 March; only a date that comes back unchanged exists.
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { error: "validation.date" });
 
 const blockId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: "validation.id" });
 
 export const actionCreateSchema = z.strictObject({
   title: text(2, ACTION_TITLE_MAX),
-  description: z.string().trim().max(ACTION_DESCRIPTION_MAX).default(""),
+  description: longText(ACTION_DESCRIPTION_MAX).default(""),
   status: z.enum(ACTION_STATUSES).default("OPEN"),
   ownerId: idSchema.nullable().default(null),
   dueDate: dateOnly.nullable().default(null),
@@ -26,7 +33,7 @@ export const actionCreateSchema = z.strictObject({
 export const actionUpdateSchema = z
   .strictObject({
     title: text(2, ACTION_TITLE_MAX),
-    description: z.string().trim().max(ACTION_DESCRIPTION_MAX),
+    description: longText(ACTION_DESCRIPTION_MAX),
     status: z.enum(ACTION_STATUSES),
     ownerId: idSchema.nullable(),
     dueDate: dateOnly.nullable(),

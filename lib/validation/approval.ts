@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateOnly } from "./action.ts";
-import { versionSchema } from "./common.ts";
+import { longText, text, versionSchema } from "./common.ts";
 
 export const VOTE_CHOICES = ["APPROVE", "OBJECT", "ABSTAIN", "BLOCK"] as const;
 export const OUTCOMES = ["APPROVED", "CHANGES_REQUESTED", "REJECTED"] as const;
@@ -10,21 +10,21 @@ export const REASON_MAX = 2000;
 export const STATEMENT_MAX = 4000;
 
 export const submitSchema = z.strictObject({
-  coverNote: z.string().trim().max(COVER_NOTE_MAX).default(""),
+  coverNote: longText(COVER_NOTE_MAX).default(""),
   wishedDecisionDate: dateOnly.nullable().default(null),
 });
 
 export const voteSchema = z
   .strictObject({
     choice: z.enum(VOTE_CHOICES),
-    reason: z.string().trim().max(REASON_MAX).default(""),
+    reason: longText(REASON_MAX).default(""),
   })
   // An objection and a block must say why.
   .refine((v) => !(v.choice === "OBJECT" || v.choice === "BLOCK") || v.reason.length > 0, { error: "validation.reasonRequired", path: ["reason"] });
 
 export const closeSchema = z.strictObject({
   outcome: z.enum(OUTCOMES),
-  statement: z.string().trim().min(2).max(STATEMENT_MAX),
+  statement: text(2, STATEMENT_MAX, { multiline: true }),
 });
 
 export const forumSettingsSchema = z

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema, LIMITS, text, versionSchema } from "./common.ts";
+import { idSchema, LIMITS, longText, text, versionSchema } from "./common.ts";
 
 export const GROUP_KINDS = ["STEERING", "PROJECT", "COMPETENCE"] as const;
 export const GROUP_ROLES = ["MEMBER", "LEAD"] as const;
@@ -7,13 +7,13 @@ export const GROUP_ROLES = ["MEMBER", "LEAD"] as const;
 export const groupCreateSchema = z.strictObject({
   name: text(LIMITS.nameMin, LIMITS.groupNameMax),
   kind: z.enum(GROUP_KINDS),
-  mandate: z.string().trim().max(LIMITS.mandateMax).default(""),
+  mandate: longText(LIMITS.mandateMax).default(""),
 });
 
 export const groupUpdateSchema = z
   .object({
     name: text(LIMITS.nameMin, LIMITS.groupNameMax),
-    mandate: z.string().trim().max(LIMITS.mandateMax),
+    mandate: longText(LIMITS.mandateMax),
   })
   .partial()
   .extend({ version: versionSchema })

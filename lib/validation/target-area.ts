@@ -1,17 +1,17 @@
 import { z } from "zod";
-import { LIMITS, text, versionSchema } from "./common.ts";
+import { LIMITS, longText, text, versionSchema } from "./common.ts";
 
 export const targetAreaCreateSchema = z.strictObject({
   name: text(LIMITS.nameMin, LIMITS.nameMax),
-  description: z.string().trim().max(LIMITS.descriptionMax).default(""),
-  period: z.string().trim().max(LIMITS.periodMax).default(""),
+  description: longText(LIMITS.descriptionMax).default(""),
+  period: text(0, LIMITS.periodMax).default(""),
 });
 
 export const targetAreaUpdateSchema = z
   .object({
     name: text(LIMITS.nameMin, LIMITS.nameMax),
-    description: z.string().trim().max(LIMITS.descriptionMax),
-    period: z.string().trim().max(LIMITS.periodMax),
+    description: longText(LIMITS.descriptionMax),
+    period: text(0, LIMITS.periodMax),
     archived: z.boolean(),
   })
   .partial()
