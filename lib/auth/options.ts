@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client.ts";
-import { findUserForSignIn } from "../db/users.ts";
+import { transaction } from "../db/transaction.ts";
+import { auditSignIn, findUserForSignIn } from "../db/users.ts";
 import { env } from "../env.ts";
 import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { signInSchema } from "../validation/auth.ts";
@@ -38,6 +39,7 @@ export function authOptions(): NextAuthOptions {
           const ok = await verifyPassword(user?.passwordHash ?? null, password);
           const success = ok && user !== null && user.disabledAt === null;
           await recordSignIn(db(), limits, email, ip, success);
+          if (user) await transaction((tx) => auditSignIn(tx, user.id, ip, success ? "success" : ok ? "disabled" : "password"));
           if (!success || !user) return null;
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
