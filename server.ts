@@ -7,6 +7,7 @@ import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
+import { startAuditHeads } from "./lib/services/audit-heads.ts";
 import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
@@ -20,6 +21,8 @@ process.env.NEXTAUTH_URL = env.APP_URL;
 process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
 
 await prepareDatabase(env);
+// Signed heads of the audit chains: now, every AUDIT_HEAD_MINUTES and once more at shutdown.
+const writeFinalAuditHeads = startAuditHeads(db(), env.AUDIT_HEAD_FILE, env.AUDIT_HEAD_MINUTES);
 
 // Next attaches its own upgrade listener (HMR) to the server it is given and closes upgrades it
 // does not know. It gets a private server that never listens; we forward only what is its own.
@@ -89,6 +92,7 @@ function shutdown(signal: string) {
     realtime.close().catch((error: unknown) => console.error("Realtime shutdown failed", error)),
     mailWorker?.stop().catch((error: unknown) => console.error("Mail worker shutdown failed", error)),
   ])
+    .then(() => writeFinalAuditHeads())
     .finally(() => server.close(() => process.exit(0)));
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));

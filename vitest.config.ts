@@ -1,9 +1,12 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_AUDIT_SECRET } from "./tests/support/test-env.ts";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
+    // Test processes write audit events into the servers' databases with the servers' key.
+    env: { AUDIT_SECRET: TEST_AUDIT_SECRET },
     projects: [
       {
         extends: true,

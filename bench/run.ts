@@ -23,6 +23,9 @@ const REPS = QUICK ? 1 : 3;
 const TMP = path.resolve("bench/.tmp");
 const PEERS = path.resolve("bench/peers");
 const SECRET = "bench-secret-bench-secret-bench-secret-0123";
+/** The audit key of the servers and of the template's seed (written in this process), so their chains agree. */
+const AUDIT_SECRET = "bench-audit-secret-bench-audit-secret-0123";
+process.env.AUDIT_SECRET ??= AUDIT_SECRET;
 const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 const pin = (core: number, cmd: string[]) => (hasTaskset ? ["taskset", "-c", String(core), ...cmd] : cmd);
 
@@ -93,7 +96,7 @@ async function startServer(kind: ServerKind, opts: { dbFile?: string; port?: num
     }
     Object.assign(env, {
       NODE_ENV: "production", HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: `file:${dbFile}`,
-      NEXTAUTH_SECRET: SECRET, SEED_DEMO: "false", METRICS_LOG: "true", COLLAB_IDLE_UNLOAD_MS: "600000", NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_SECRET: SECRET, AUDIT_SECRET: process.env.AUDIT_SECRET!, AUDIT_HEAD_FILE: `${dbFile}.audit-head.jsonl`, SEED_DEMO: "false", METRICS_LOG: "true", COLLAB_IDLE_UNLOAD_MS: "600000", NEXT_TELEMETRY_DISABLED: "1",
     });
     // BENCH_PROFILE=dir writes a CPU profile of our server (node --cpu-prof) for each run.
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];

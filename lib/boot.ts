@@ -1,3 +1,4 @@
+import { resealLegacyAudit } from "./db/audit.ts";
 import { createDb } from "./db/client.ts";
 import { migrateDatabase } from "./db/prepare.ts";
 import { seedDemo } from "./db/seed-demo.ts";
@@ -14,13 +15,15 @@ export function envOrExit(): Env {
   return parsed.env;
 }
 
-/** Applies migrations and, on an empty database with SEED_DEMO on, loads the demo forum. */
+/** Applies migrations, reseals audit rows from before keyed chains and, on an empty database with SEED_DEMO on, loads the demo forum. */
 export async function prepareDatabase(env: Env): Promise<void> {
   migrateDatabase(env.DATABASE_URL);
-  if (!env.SEED_DEMO) return;
   const db = createDb(env.DATABASE_URL);
   try {
-    if (await seedDemo(db)) console.log("Loaded the demo forum (see README: demo accounts).");
+    const sealed = await resealLegacyAudit(db, env.AUDIT_SECRET);
+    if (sealed === "resealed") console.log("Resealed the audit log's earlier entries with AUDIT_SECRET, one chain per forum.");
+    if (sealed === "broken") console.error("The audit log's earlier (unkeyed) entries do not verify; they are left as they are and reported by npm run audit:verify.");
+    if (env.SEED_DEMO && (await seedDemo(db))) console.log("Loaded the demo forum (see README: demo accounts).");
   } finally {
     await db.$disconnect();
   }

@@ -28,10 +28,17 @@ describe("parseEnv", () => {
     const r = parseEnv({ NODE_ENV: "production" });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.join()).toContain("NEXTAUTH_SECRET");
+    if (!r.ok) expect(r.problems.join()).toContain("AUDIT_SECRET");
+  });
+
+  it("puts the signed audit heads beside the database unless told otherwise", () => {
+    const r = parseEnv({ NODE_ENV: "development", DATABASE_URL: "file:/srv/samrad/samrad.db" });
+    expect(r.ok && r.env.AUDIT_HEAD_FILE).toBe("/srv/samrad/audit-head.jsonl");
+    expect(r.ok && r.env.AUDIT_HEAD_MINUTES).toBe(10);
   });
 
   it("turns on secure cookies behind an https APP_URL", () => {
-    const r = parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40), APP_URL: "https://samrad.example.no/" });
+    const r = parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40), AUDIT_SECRET: "y".repeat(40), APP_URL: "https://samrad.example.no/" });
     expect(r.ok && r.env.SECURE_COOKIES).toBe(true);
     expect(r.ok && r.env.APP_URL).toBe("https://samrad.example.no");
   });

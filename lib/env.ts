@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 const bool = (fallback: boolean) =>
@@ -21,6 +22,10 @@ export const envSchema = z
       .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/samrad.db")
       .default("file:./data/samrad.db"),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in ./data)").optional(),
+    AUDIT_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in ./data)").optional(),
+    /** Where signed heads of the audit chains are appended; by default audit-head.jsonl beside the database. */
+    AUDIT_HEAD_FILE: z.string().min(1).optional(),
+    AUDIT_HEAD_MINUTES: int(10, 1, 24 * 60),
     SEED_DEMO: bool(true),
     TRUST_PROXY: bool(false),
     ALLOWED_ORIGINS: z
@@ -57,6 +62,8 @@ export const envSchema = z
       ...e,
       // Development and test get a fixed, clearly non-secret default; production never does.
       NEXTAUTH_SECRET: e.NEXTAUTH_SECRET ?? "development-only-secret-do-not-use-in-production!",
+      AUDIT_SECRET: e.AUDIT_SECRET ?? "development-only-audit-secret-do-not-use-in-production!",
+      AUDIT_HEAD_FILE: e.AUDIT_HEAD_FILE ?? path.join(path.dirname(e.DATABASE_URL.slice("file:".length)), "audit-head.jsonl"),
       APP_URL: appUrl.origin,
       SECURE_COOKIES: appUrl.protocol === "https:",
     };
@@ -71,6 +78,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { 
   // Checked apart from the schema so that it is listed together with every other problem.
   if (source.NODE_ENV === "production" && !source.NEXTAUTH_SECRET) {
     problems.push("NEXTAUTH_SECRET: is required in production (npm start generates one in ./data)");
+  }
+  if (source.NODE_ENV === "production" && !source.AUDIT_SECRET) {
+    problems.push("AUDIT_SECRET: is required in production (npm start generates one in ./data)");
   }
   if (result.success && problems.length === 0) return { ok: true, env: result.data };
   return { ok: false, problems };

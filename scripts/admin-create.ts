@@ -10,6 +10,7 @@ import { createForum, firstForum } from "../lib/db/forums.ts";
 import { migrateDatabase } from "../lib/db/prepare.ts";
 import { createUserInForum, findUserByEmail } from "../lib/db/users.ts";
 import { newPasswordSchema } from "../lib/validation/auth.ts";
+import { loadDataSecrets } from "./secrets.ts";
 import { emailSchema, text } from "../lib/validation/common.ts";
 
 function fail(message: string): never {
@@ -55,6 +56,8 @@ if (!email.success) fail("--email must be a valid e-mail address");
 const name = text(2, 120).safeParse(values.name ?? email.data.split("@")[0]);
 if (!name.success) fail("--name must have 2 to 120 characters");
 
+// The audit event it writes must be keyed like the server's (./data/.audit-secret unless AUDIT_SECRET is set).
+loadDataSecrets({ session: false });
 const env = envOrExit();
 migrateDatabase(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);

@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db/client.ts";
-import { findUserForSignIn } from "../db/users.ts";
+import { transaction } from "../db/transaction.ts";
+import { auditSignIn, findUserForSignIn } from "../db/users.ts";
 import { env } from "../env.ts";
 import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { safeCallback } from "../http/safe-callback.ts";
@@ -42,6 +43,8 @@ export function authOptions(): NextAuthOptions {
           const user = await findUserForSignIn(db(), email);
           const ok = await verifyPassword(user?.passwordHash ?? null, password);
           const success = ok && user !== null && user.disabledAt === null;
+          // Attempts on existing accounts go into the audit chain of each of the user's forums.
+          if (user) await transaction((tx) => auditSignIn(tx, user.id, ip, success ? "success" : ok ? "disabled" : "password"));
           if (!success || !user) return null;
           // The right one-time password, but too old: a clear refusal (the attempt stays a failure).
           if (isOneTimePasswordExpired(user)) throw new Error(ONE_TIME_PASSWORD_EXPIRED);

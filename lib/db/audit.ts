@@ -1,7 +1,13 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "../env.ts";
+import type { Db } from "./client.ts";
 import type { DbClient } from "./types.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
+/** The chain of events that belong to no forum (e.g. account changes of a user in no forum). */
+export const NO_FORUM_CHAIN = "-";
+
+export const chainOf = (forumId: string | null) => forumId ?? NO_FORUM_CHAIN;
 
 export interface AuditInput {
   forumId: string | null;
@@ -15,6 +21,8 @@ export interface AuditInput {
 }
 
 interface ChainFields {
+  chain: string;
+  seq: number;
   prevHash: string;
   forumId: string | null;
   actorId: string | null;
@@ -27,20 +35,43 @@ interface ChainFields {
   createdAt: Date;
 }
 
-function hashEvent(e: ChainFields): string {
+/** The key every entry and every signed head is keyed with; the database never holds it. */
+export function auditKey(): string {
+  return env().AUDIT_SECRET;
+}
+
+/** HMAC-SHA256 under the audit secret over the previous entry's hash and the canonical fields. */
+export function macEvent(key: string, e: ChainFields): string {
   const canonical = JSON.stringify([
-    e.prevHash, e.forumId, e.actorId, e.action, e.entityType, e.entityId, e.before, e.after, e.ip,
+    e.chain, e.seq, e.prevHash, e.forumId, e.actorId, e.action, e.entityType, e.entityId, e.before, e.after, e.ip,
     e.createdAt.toISOString(),
+  ]);
+  return createHmac("sha256", key).update(canonical).digest("hex");
+}
+
+/** The hash of rows written before keyed chains (one global chain, plain SHA-256); only for resealing them. */
+function legacyHash(e: Omit<ChainFields, "chain" | "seq">): string {
+  const canonical = JSON.stringify([
+    e.prevHash, e.forumId, e.actorId, e.action, e.entityType, e.entityId, e.before, e.after, e.ip, e.createdAt.toISOString(),
   ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
+export function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, "utf8");
+  const y = Buffer.from(b, "utf8");
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
-/** Appends one audit event to the hash chain. Call inside the transaction that makes the change. */
-export async function appendAudit(tx: DbClient, input: AuditInput): Promise<void> {
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+/** Appends one audit event to its forum's chain. Call inside the transaction that makes the change. */
+export async function appendAudit(tx: DbClient, input: AuditInput, key = auditKey()): Promise<void> {
+  const chain = chainOf(input.forumId);
+  const last = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { seq: "desc" }, select: { hash: true, seq: true } });
   const fields: ChainFields = {
+    chain,
+    seq: (last?.seq ?? 0) + 1,
     prevHash: last?.hash ?? GENESIS_HASH,
     forumId: input.forumId,
     actorId: input.actorId,
@@ -52,33 +83,133 @@ export async function appendAudit(tx: DbClient, input: AuditInput): Promise<void
     ip: input.ip ?? null,
     createdAt: new Date(),
   };
-  await tx.auditEvent.create({ data: { ...fields, hash: hashEvent(fields) } });
+  await tx.auditEvent.create({ data: { ...fields, hash: macEvent(key, fields) } });
 }
 
-/** Walks the whole chain; returns the id of the first event that does not fit, or null when intact. */
-export async function verifyAuditChain(client: DbClient): Promise<number | null> {
+/**
+ * Appends an event about a user's own account to the chain of every forum the user belongs to
+ * (the forums' administrators see it), or to the no-forum chain when the user is in none.
+ */
+export async function appendUserAudit(tx: DbClient, userId: string, input: Omit<AuditInput, "forumId">): Promise<void> {
+  const forums = await tx.forumMember.findMany({ where: { userId }, select: { forumId: true }, orderBy: { forumId: "asc" } });
+  if (forums.length === 0) return appendAudit(tx, { ...input, forumId: null });
+  for (const f of forums) await appendAudit(tx, { ...input, forumId: f.forumId });
+}
+
+export interface ChainProblem {
+  id: number | null;
+  seq: number;
+  createdAt: Date | null;
+  action: string | null;
+  reason: "sequence" | "link" | "mac" | "legacy" | "truncated";
+  detail?: string;
+}
+
+/** Walks one chain in order of sequence; returns the first entry that does not fit, or null when intact. */
+export async function verifyAuditChain(client: DbClient, chain: string, key = auditKey()): Promise<ChainProblem | null> {
   let prev = GENESIS_HASH;
+  let expected = 1;
   let cursor = 0;
   for (;;) {
-    const page = await client.auditEvent.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: 500 });
+    const page = await client.auditEvent.findMany({ where: { chain, seq: { gt: cursor } }, orderBy: { seq: "asc" }, take: 500 });
     if (page.length === 0) return null;
     for (const e of page) {
-      if (e.prevHash !== prev || hashEvent(e) !== e.hash) return e.id;
+      const at = { id: e.id, seq: e.seq, createdAt: e.createdAt, action: e.action };
+      if (e.seq !== expected) return { ...at, reason: "sequence", detail: `expected sequence ${expected}` };
+      if (e.legacy) return { ...at, reason: "legacy" };
+      if (e.prevHash !== prev) return { ...at, reason: "link" };
+      if (!sameHex(macEvent(key, e), e.hash)) return { ...at, reason: "mac" };
       prev = e.hash;
-      cursor = e.id;
+      cursor = e.seq;
+      expected += 1;
     }
   }
+}
+
+/** Every chain that holds events. */
+export async function listAuditChains(client: DbClient): Promise<string[]> {
+  const rows = await client.auditEvent.groupBy({ by: ["chain"], orderBy: { chain: "asc" } });
+  return rows.map((r) => r.chain);
+}
+
+/** The newest entry of a chain (what a signed head records). */
+export async function auditChainHead(client: DbClient, chain: string) {
+  const [last, count] = await Promise.all([
+    client.auditEvent.findFirst({ where: { chain }, orderBy: { seq: "desc" }, select: { seq: true, hash: true } }),
+    client.auditEvent.count({ where: { chain } }),
+  ]);
+  return { chain, count, seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS_HASH };
+}
+
+export async function findAuditEntry(client: DbClient, chain: string, seq: number) {
+  return client.auditEvent.findUnique({ where: { chain_seq: { chain, seq } }, select: { id: true, hash: true, createdAt: true, action: true } });
+}
+
+/** The forum (slug → chain id) for the command line. */
+export async function forumChainBySlug(client: DbClient, slug: string): Promise<string | null> {
+  const forum = await client.forum.findUnique({ where: { slug }, select: { id: true } });
+  return forum?.id ?? null;
+}
+
+/**
+ * Rows migrated from the single unkeyed chain are resealed with the audit secret once: only while
+ * no keyed row exists yet, and only when the old chain still verifies. Returns what happened.
+ */
+export async function resealLegacyAudit(client: Db, key = auditKey()): Promise<"none" | "resealed" | "broken"> {
+  const legacy = await client.auditEvent.count({ where: { legacy: true } });
+  if (legacy === 0) return "none";
+  if ((await client.auditEvent.count({ where: { legacy: false } })) > 0) return "broken";
+  const rows = await client.auditEvent.findMany({ orderBy: { id: "asc" } });
+  let prev = GENESIS_HASH;
+  for (const r of rows) {
+    if (r.prevHash !== prev || legacyHash(r) !== r.hash) return "broken";
+    prev = r.hash;
+  }
+  const last = new Map<string, string>();
+  const sealed = rows
+    .sort((a, b) => (a.chain === b.chain ? a.seq - b.seq : a.chain < b.chain ? -1 : 1))
+    .map((r) => {
+      const fields: ChainFields = { ...r, prevHash: last.get(r.chain) ?? GENESIS_HASH };
+      const hash = macEvent(key, fields);
+      last.set(r.chain, hash);
+      return { id: r.id, prevHash: fields.prevHash, hash };
+    });
+  // Every hash changes at once; move them out of the way of the unique index first.
+  await client.$transaction(async (tx) => {
+    for (const s of sealed) await tx.auditEvent.update({ where: { id: s.id }, data: { hash: `resealing-${s.id}` } });
+    for (const s of sealed) await tx.auditEvent.update({ where: { id: s.id }, data: { prevHash: s.prevHash, hash: s.hash, legacy: false } });
+  });
+  return "resealed";
 }
 
 /** Recent audit events of a forum, newest first, with the actor's name. */
 export async function listAudit(client: DbClient, forumId: string, take = 50) {
   return client.auditEvent.findMany({
-    where: { forumId },
-    orderBy: { id: "desc" },
+    where: { chain: forumId },
+    orderBy: { seq: "desc" },
     take,
     select: {
-      id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true,
+      id: true, seq: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true,
       actor: { select: { name: true } },
     },
   });
+}
+
+/** Names for the ids an audit page shows (users, groups, documents, action items) within one forum. */
+export async function auditNames(client: DbClient, forumId: string, ids: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (ids.length === 0) return names;
+  const [users, groups, documents, actions, areas] = await Promise.all([
+    client.user.findMany({ where: { id: { in: ids }, forums: { some: { forumId } } }, select: { id: true, name: true } }),
+    client.group.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, name: true } }),
+    client.document.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, title: true } }),
+    client.actionItem.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, title: true } }),
+    client.targetArea.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, name: true } }),
+  ]);
+  for (const u of users) names.set(u.id, u.name);
+  for (const g of groups) names.set(g.id, g.name);
+  for (const d of documents) names.set(d.id, d.title);
+  for (const a of actions) names.set(a.id, a.title);
+  for (const a of areas) names.set(a.id, a.name);
+  return names;
 }

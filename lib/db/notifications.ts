@@ -1,3 +1,4 @@
+import { appendAudit } from "./audit.ts";
 import type { DbClient } from "./types.ts";
 
 export type NotificationKind = "ASSIGNED" | "ACCOUNTABLE" | "STATUS_CHANGED" | "DUE_SOON" | "OVERDUE" | "APPROVAL_REQUESTED" | "APPROVAL_DECIDED" | "VOTE_REMINDER";
@@ -45,8 +46,10 @@ export async function unreadCount(db: DbClient, userId: string) {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-export async function markAllRead(db: DbClient, userId: string, forumId: string) {
-  await db.notification.updateMany({ where: { userId, forumId, readAt: null }, data: { readAt: new Date() } });
+/** Marks a user's notifications in a forum as read; audited in the forum's chain when any were unread. */
+export async function markAllRead(db: DbClient, userId: string, forumId: string, ip: string | null = null) {
+  const { count } = await db.notification.updateMany({ where: { userId, forumId, readAt: null }, data: { readAt: new Date() } });
+  if (count > 0) await appendAudit(db, { forumId, actorId: userId, ip, action: "notifications.read", entityType: "User", entityId: userId, after: { count } });
 }
 
 /** The stored instant of a due date is noon UTC of the date; midnight UTC of a date bounds it in queries. */

@@ -1,4 +1,4 @@
-import { appendAudit } from "./audit.ts";
+import { appendAudit, appendUserAudit } from "./audit.ts";
 import type { Actor } from "./groups.ts";
 import type { DbClient, ForumRole } from "./types.ts";
 
@@ -100,7 +100,7 @@ export async function resetPassword(tx: DbClient, actor: Actor, forumId: string,
 export async function updateAccount(tx: DbClient, actor: Actor, data: { name?: string; locale?: string }) {
   const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, locale: true } });
   const after = await tx.user.update({ where: { id: actor.userId }, data, select: { name: true, locale: true } });
-  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.update", entityType: "User", entityId: actor.userId, before, after });
+  await appendUserAudit(tx, actor.userId, { actorId: actor.userId, ip: actor.ip, action: "account.update", entityType: "User", entityId: actor.userId, before, after });
   return after;
 }
 
@@ -111,7 +111,7 @@ export async function changeOwnPassword(tx: DbClient, actor: Actor, passwordHash
     data: { passwordHash, mustChangePassword: false, oneTimePasswordExpiresAt: null, sessionVersion: { increment: 1 } },
     select: { sessionVersion: true },
   });
-  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.password.change", entityType: "User", entityId: actor.userId });
+  await appendUserAudit(tx, actor.userId, { actorId: actor.userId, ip: actor.ip, action: "account.password.change", entityType: "User", entityId: actor.userId });
   return user;
 }
 
@@ -125,6 +125,18 @@ export async function endSessions(tx: DbClient, actor: Actor, fromVersion: numbe
     data: { sessionVersion: { increment: 1 } },
   });
   if (count === 0) return false;
-  await appendAudit(tx, { forumId: null, actorId: actor.userId, ip: actor.ip, action: "account.signout", entityType: "User", entityId: actor.userId });
+  await appendUserAudit(tx, actor.userId, { actorId: actor.userId, ip: actor.ip, action: "account.signout", entityType: "User", entityId: actor.userId });
   return true;
+}
+
+/**
+ * A sign-in attempt on an existing account, in the chain of every forum the user belongs to. The
+ * e-mail is held by reference (the user's id); attempts on unknown addresses are not audited.
+ */
+export async function auditSignIn(tx: DbClient, userId: string, ip: string | null, outcome: "success" | "password" | "disabled") {
+  await appendUserAudit(tx, userId, {
+    actorId: outcome === "success" ? userId : null, ip,
+    action: outcome === "success" ? "auth.signin" : "auth.signin.failed", entityType: "User", entityId: userId,
+    after: outcome === "success" ? undefined : { reason: outcome },
+  });
 }

@@ -1,8 +1,10 @@
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginBlockedFor, recordSignIn } from "../../lib/auth/rate-limit.ts";
-import { appendAudit, verifyAuditChain } from "../../lib/db/audit.ts";
+import { appendAudit, NO_FORUM_CHAIN, resealLegacyAudit, verifyAuditChain } from "../../lib/db/audit.ts";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { migrateDatabase, pendingMigrations } from "../../lib/db/prepare.ts";
 import { seedDemo } from "../../lib/db/seed-demo.ts";
@@ -69,13 +71,69 @@ describe("sign-in limits over time", () => {
 });
 
 describe("audit chain", () => {
-  it("links every event to the one before and detects tampering", async () => {
+  it("links every event to the one before, numbered per chain, and detects tampering", async () => {
     for (let i = 0; i < 3; i++) {
       await db.$transaction((tx) => appendAudit(tx, { forumId: null, actorId: null, action: "test.event", entityType: "Test", entityId: String(i), after: { i } }));
     }
-    expect(await verifyAuditChain(db)).toBeNull();
-    const middle = await db.auditEvent.findFirstOrThrow({ where: { entityId: "1", action: "test.event" } });
+    expect(await verifyAuditChain(db, NO_FORUM_CHAIN)).toBeNull();
+    const rows = await db.auditEvent.findMany({ where: { chain: NO_FORUM_CHAIN, action: "test.event" }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq - rows[0]!.seq)).toEqual([0, 1, 2]);
+    const middle = rows[1]!;
     await db.auditEvent.update({ where: { id: middle.id }, data: { after: JSON.stringify({ i: 42 }) } });
-    expect(await verifyAuditChain(db)).toBe(middle.id);
+    expect(await verifyAuditChain(db, NO_FORUM_CHAIN)).toMatchObject({ id: middle.id, seq: middle.seq, reason: "mac" });
+  });
+});
+
+describe("audit rows from before keyed chains", () => {
+  /** A database at the migration before keyed chains, holding a global chain of plain SHA-256 entries. */
+  function legacyDatabase(name: string, tamper: boolean) {
+    const legacyFile = path.resolve(`tests/.tmp/${name}-${process.pid}.db`);
+    for (const s of ["", "-wal", "-shm"]) rmSync(legacyFile + s, { force: true });
+    const sqlite = new Database(legacyFile);
+    for (const m of readdirSync("prisma/migrations").filter((n) => /^\d{14}_/.test(n) && n < "20261130040000").sort()) {
+      sqlite.exec(readFileSync(`prisma/migrations/${m}/migration.sql`, "utf8"));
+    }
+    sqlite.prepare(`INSERT INTO Forum (id, slug, name, updatedAt) VALUES ('forum-a', 'a', 'A', '2026-01-01T00:00:00.000Z')`).run();
+    let prev = "0".repeat(64);
+    const forums = ["forum-a", null, "forum-a"];
+    forums.forEach((forumId, i) => {
+      const createdAt = new Date(Date.UTC(2026, 0, 1, 0, i));
+      const after = JSON.stringify({ i });
+      const hash = createHash("sha256").update(JSON.stringify([prev, forumId, null, "test.event", "Test", String(i), null, after, null, createdAt.toISOString()])).digest("hex");
+      const storedAfter = tamper && i === 1 ? JSON.stringify({ i: 99 }) : after;
+      sqlite.prepare(`INSERT INTO AuditEvent (forumId, action, entityType, entityId, after, prevHash, hash, createdAt) VALUES (?, 'test.event', 'Test', ?, ?, ?, ?, ?)`)
+        .run(forumId, String(i), storedAfter, prev, hash, createdAt.toISOString().replace("Z", "+00:00"));
+      prev = hash;
+    });
+    sqlite.close();
+    // The server's own path from here: the committed migrations (recorded as applied up to the old one), then the reseal.
+    const migrated = new Database(legacyFile);
+    migrated.exec(readFileSync("prisma/migrations/20261130040000_audit_chain/migration.sql", "utf8"));
+    migrated.close();
+    return createDb(`file:${legacyFile}`);
+  }
+
+  it("are numbered per forum by the migration and resealed once when the old chain verifies", async () => {
+    const legacy = legacyDatabase("legacy-ok", false);
+    try {
+      const rows = await legacy.auditEvent.findMany({ orderBy: { id: "asc" } });
+      expect(rows.map((r) => [r.chain, r.seq, r.legacy])).toEqual([["forum-a", 1, true], [NO_FORUM_CHAIN, 1, true], ["forum-a", 2, true]]);
+      expect(await resealLegacyAudit(legacy)).toBe("resealed");
+      expect(await resealLegacyAudit(legacy)).toBe("none");
+      expect(await verifyAuditChain(legacy, "forum-a")).toBeNull();
+      expect(await verifyAuditChain(legacy, NO_FORUM_CHAIN)).toBeNull();
+    } finally {
+      await legacy.$disconnect();
+    }
+  });
+
+  it("are left marked, and reported, when the old chain no longer verifies", async () => {
+    const legacy = legacyDatabase("legacy-broken", true);
+    try {
+      expect(await resealLegacyAudit(legacy)).toBe("broken");
+      expect(await verifyAuditChain(legacy, "forum-a")).toMatchObject({ seq: 1, reason: "legacy" });
+    } finally {
+      await legacy.$disconnect();
+    }
   });
 });

@@ -37,7 +37,7 @@ export async function startServer(
   const dir = path.resolve("tests/.tmp");
   mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, `${name}-${process.pid}.db`);
-  if (!opts.keepDatabase) for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+  if (!opts.keepDatabase) for (const suffix of ["", "-wal", "-shm", ".audit-head.jsonl"]) rmSync(dbFile + suffix, { force: true });
   const port = opts.port ?? (await freePort());
   const env = serverEnv(port, dbFile, extraEnv);
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

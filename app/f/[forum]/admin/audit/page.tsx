@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { actionMessage, fieldChanges, parseStored, stringsIn, type Parsed } from "@/lib/audit/view";
 import { db } from "@/lib/db/client";
-import { listAudit, verifyAuditChain } from "@/lib/db/audit";
-import type { MessageKey } from "@/lib/i18n";
+import { auditNames, listAudit, verifyAuditChain } from "@/lib/db/audit";
+import type { Translate } from "@/lib/i18n";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pages } from "@/lib/urls";
 
@@ -12,11 +13,29 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("admin.audit") };
 }
 
-function describeChange(before: string | null, after: string | null): string {
-  const b = before ? (JSON.parse(before) as Record<string, unknown>) : {};
-  const a = after ? (JSON.parse(after) as Record<string, unknown>) : {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => k !== "id" && k !== "forumId" && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
-  return keys.map((k) => `${k}: ${k in b ? JSON.stringify(b[k]) : "–"} → ${k in a ? JSON.stringify(a[k]) : "–"}`).join("; ");
+function Change({ before, after, names, t }: { before: Parsed; after: Parsed; names: Map<string, string>; t: Translate }) {
+  const unreadable = [before, after].filter((p): p is { ok: false; raw: string } => !p.ok);
+  if (unreadable.length > 0) {
+    return (
+      <>
+        {t("audit.unreadable")}{" "}
+        {unreadable.map((p, i) => (
+          <code key={i} className="mono">{p.raw}</code>
+        ))}
+      </>
+    );
+  }
+  const changes = fieldChanges(before.ok ? before.value : undefined, after.ok ? after.value : undefined, names);
+  if (changes.length === 0) return null;
+  return (
+    <ul className="audit-changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          {c.label ? t(c.label) : c.field}: {c.before === null ? t("audit.none") : c.before} → {c.after === null ? t("audit.none") : c.after}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default async function AdminAuditPage({ params }: Props) {
@@ -24,21 +43,42 @@ export default async function AdminAuditPage({ params }: Props) {
   const { access } = await requireForumAdmin(forum, pages.adminAudit(forum));
   const t = await getT();
   const locale = await getLocale();
-  const [events, broken] = await Promise.all([listAudit(db(), access.forum.id, 100), verifyAuditChain(db())]);
+  // Only this forum's own chain: another forum's events neither show nor count here.
+  const [events, broken] = await Promise.all([listAudit(db(), access.forum.id, 100), verifyAuditChain(db(), access.forum.id)]);
+  const rows = events.map((e) => ({ ...e, beforeParsed: parseStored(e.before), afterParsed: parseStored(e.after) }));
+  const ids = new Set<string>();
+  for (const r of rows) {
+    ids.add(r.entityId);
+    if (r.beforeParsed.ok) stringsIn(r.beforeParsed.value, ids);
+    if (r.afterParsed.ok) stringsIn(r.afterParsed.value, ids);
+  }
+  const names = await auditNames(db(), access.forum.id, [...ids].filter((s) => s.length >= 20 && s.length <= 40));
+  const describe = (action: string | null) => {
+    if (!action) return t("audit.none");
+    const m = actionMessage(action);
+    return t(m.key, m.vars);
+  };
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t("admin.audit")}</h2>
       <p className="muted">{t("admin.auditIntro")}</p>
       <p className={broken === null ? "notice notice--success" : "notice notice--error"}>
-        {broken === null ? t("admin.auditChainOk") : t("admin.auditChainBroken", { id: broken })}
+        {broken === null
+          ? t("admin.auditChainOk")
+          : t("admin.auditChainBroken", {
+              seq: broken.seq,
+              when: broken.createdAt ? formatDateTime(broken.createdAt, locale) : t("audit.none"),
+              what: describe(broken.action),
+            })}
       </p>
-      {events.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">{t("admin.auditEmpty")}</p>
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="audit-title">
           <table className="table">
             <thead>
               <tr>
+                <th scope="col">{t("admin.auditSeq")}</th>
                 <th scope="col">{t("admin.auditWhen")}</th>
                 <th scope="col">{t("admin.auditWho")}</th>
                 <th scope="col">{t("admin.auditWhat")}</th>
@@ -46,16 +86,25 @@ export default async function AdminAuditPage({ params }: Props) {
               </tr>
             </thead>
             <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale)}</time>
-                  </td>
-                  <td>{e.actor?.name ?? t("admin.system")}</td>
-                  <td>{t(`audit.${e.action}` as MessageKey)}</td>
-                  <td className="small mono">{describeChange(e.before, e.after)}</td>
-                </tr>
-              ))}
+              {rows.map((e) => {
+                const subject = names.get(e.entityId);
+                return (
+                  <tr key={e.id}>
+                    <td>{e.seq}</td>
+                    <td>
+                      <time dateTime={e.createdAt.toISOString()}>{formatDateTime(e.createdAt, locale)}</time>
+                    </td>
+                    <td>{e.actor?.name ?? t("admin.system")}</td>
+                    <td>
+                      {describe(e.action)}
+                      {subject ? `: ${subject}` : ""}
+                    </td>
+                    <td className="small">
+                      <Change before={e.beforeParsed} after={e.afterParsed} names={names} t={t} />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>
