@@ -83,15 +83,16 @@ export async function hasOpenRequest(db: DbClient, documentId: string): Promise<
 
 /** The forum's steering group(s): ids, members and leads. */
 export async function loadSteering(db: DbClient, forumId: string) {
-  const groups = await db.group.findMany({
-    where: { forumId, kind: "STEERING", archivedAt: null },
-    select: { id: true, memberships: { select: { userId: true, role: true } } },
-  });
-  const members = groups.flatMap((g) => g.memberships);
+  const groups = await db.group.findMany({ where: { forumId, kind: "STEERING", archivedAt: null }, select: { id: true } });
+  const groupIds = groups.map((g) => g.id);
+  const [members, leads] = await Promise.all([
+    db.membership.findMany({ where: { groupId: { in: groupIds } }, select: { userId: true } }),
+    db.membership.findMany({ where: { groupId: { in: groupIds }, role: "LEAD" }, select: { userId: true } }),
+  ]);
   return {
-    groupIds: groups.map((g) => g.id),
+    groupIds,
     memberIds: [...new Set(members.map((m) => m.userId))],
-    leadIds: [...new Set(members.filter((m) => m.role === "LEAD").map((m) => m.userId))],
+    leadIds: [...new Set(leads.map((m) => m.userId))],
   };
 }
 
