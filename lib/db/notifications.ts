@@ -1,7 +1,19 @@
 import { appendAudit } from "./audit.ts";
 import type { DbClient } from "./types.ts";
 
-export type NotificationKind = "ASSIGNED" | "ACCOUNTABLE" | "STATUS_CHANGED" | "DUE_SOON" | "OVERDUE" | "APPROVAL_REQUESTED" | "APPROVAL_DECIDED" | "VOTE_REMINDER";
+export type NotificationKind =
+  | "ASSIGNED"
+  | "ACCOUNTABLE"
+  | "STATUS_CHANGED"
+  | "DUE_SOON"
+  | "OVERDUE"
+  | "APPROVAL_REQUESTED"
+  | "APPROVAL_DECIDED"
+  | "VOTE_REMINDER"
+  | "COMMENT_THREAD"
+  | "COMMENT_REPLY"
+  | "MENTION"
+  | "DOCUMENT_CHANGED";
 
 export interface NewNotification {
   userId: string;
@@ -11,6 +23,13 @@ export interface NewNotification {
   /** Approval notifications point at a document and its request. */
   documentId?: string | null;
   approvalRequestId?: string | null;
+  /** Comment notifications point at a thread (on a document or an action) and a comment. */
+  threadId?: string | null;
+  commentId?: string | null;
+  /** Who did it (shown as "{actor} …"). */
+  actorId?: string | null;
+  /** Type-specific facts as JSON. */
+  detail?: string;
   title: string;
 }
 
