@@ -60,6 +60,12 @@ export const api = {
   vote: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/vote`,
   closeApproval: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/close`,
   forumSettings: (forum: string) => `/api/forums/${e(forum)}/settings`,
+  documentThreads: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/threads`,
+  actionThreads: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}/threads`,
+  thread: (forum: string, threadId: string) => `/api/forums/${e(forum)}/threads/${e(threadId)}`,
+  threadComments: (forum: string, threadId: string) => `/api/forums/${e(forum)}/threads/${e(threadId)}/comments`,
+  comment: (forum: string, commentId: string) => `/api/forums/${e(forum)}/comments/${e(commentId)}`,
+  members: (forum: string) => `/api/forums/${e(forum)}/members`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

@@ -19,9 +19,11 @@ const ACTIONS: Record<string, ActionKey> = {
   "auth.signin": "authSignin", "auth.signin.failed": "authSigninFailed", "notifications.read": "notificationsRead",
   "approval.submit": "approvalSubmit", "approval.vote": "approvalVote", "approval.vote.change": "approvalVoteChange",
   "approval.close": "approvalClose", "seed.demo": "seedDemo",
+  "comment.thread": "commentThread", "comment.reply": "commentReply", "comment.edit": "commentEdit",
+  "comment.delete": "commentDelete", "comment.resolve": "commentResolve", "comment.reopen": "commentReopen",
 };
 
-const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "email", "R", "A", "C", "I"] satisfies FieldKey[]);
+const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "email", "R", "A", "C", "I"] satisfies FieldKey[]);
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set(["id", "forumId", "version", "createdAt", "updatedAt"]);
 

@@ -66,6 +66,9 @@ export function openRoomStore(url: string, db: Db): RoomStore {
       'SELECT id, groupId, anchorBlockId, anchorMissing, anchorText FROM "ActionItem" WHERE anchorDocumentId = ? AND anchorBlockId IS NOT NULL',
     ),
     anchorMissing: sqlite.prepare('UPDATE "ActionItem" SET "anchorMissing" = ?, "updatedAt" = ? WHERE id = ? AND "anchorMissing" <> ?'),
+    threads: sqlite.prepare('SELECT id, detachedAt FROM "CommentThread" WHERE documentId = ?'),
+    detach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = ? WHERE id = ? AND "detachedAt" IS NULL'),
+    reattach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = NULL WHERE id = ? AND "detachedAt" IS NOT NULL'),
   };
   const compact = sqlite.transaction((documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) => {
     q.snapshot.run(asBuffer(state), excerpt, prismaDateTime(), documentId);
@@ -74,6 +77,11 @@ export function openRoomStore(url: string, db: Db): RoomStore {
   const markAnchors = sqlite.transaction((ids: readonly string[], missing: number) => {
     const at = prismaDateTime();
     for (const id of ids) q.anchorMissing.run(missing, at, id, missing);
+  });
+
+  const markThreads = sqlite.transaction((ids: readonly string[], detached: boolean) => {
+    const at = prismaDateTime();
+    for (const id of ids) (detached ? q.detach.run(at, id) : q.reattach.run(id));
   });
 
   type UserRow = Omit<SessionUser, "mustChangePassword"> & { mustChangePassword: number };
@@ -115,6 +123,12 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     },
     async setAnchorMissing(ids, missing) {
       if (ids.length) await withoutBlocking(() => markAnchors(ids, missing ? 1 : 0));
+    },
+    async commentThreads(documentId) {
+      return (q.threads.all(documentId) as { id: string; detachedAt: string | null }[]).map((r) => ({ id: r.id, detached: r.detachedAt !== null }));
+    },
+    async setThreadsDetached(ids, detached) {
+      if (ids.length) await withoutBlocking(() => markThreads(ids, detached));
     },
     loadApprovals(groupId) {
       return loadGroupApprovals(db, groupId);

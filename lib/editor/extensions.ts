@@ -6,6 +6,7 @@ import { UniqueID } from "@tiptap/extension-unique-id";
 import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
 import type { Transaction } from "@tiptap/pm/state";
+import { CommentMark } from "./comment-mark.ts";
 
 /** Name of the Y.XmlFragment that holds a document's rich text. */
 export const DOCUMENT_FIELD = "default";
@@ -68,6 +69,7 @@ export function documentExtensions(opts: { placeholder?: string; filterTransacti
       isAllowedUri: (url) => isSafeLinkUrl(url),
       shouldAutoLink: (url) => isSafeLinkUrl(url.includes(":") ? url : `https://${url}`),
     }),
+    CommentMark,
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),

@@ -20,6 +20,11 @@ export type DomainEvent =
    * closes the user's open sockets at once (4402).
    */
   | { type: "session.revoked"; userId: string }
+  /**
+   * A comment thread was opened, answered, edited, resolved or reopened (on a document or an
+   * action): open documents tell their editors to fetch the threads again; boards recount.
+   */
+  | { type: "threads.changed"; documentId: string | null; actionItemId: string | null; groupId: string }
   /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
   | { type: "mail.queued" };
 

@@ -2,7 +2,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import { Connection } from "./connection.ts";
-import { encodeSaved, MESSAGE_AUTH } from "./protocol.ts";
+import { encodeSaved, encodeThreadsChanged, MESSAGE_AUTH } from "./protocol.ts";
 import { LOAD_ORIGIN, Room, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { documentRoom } from "./rooms.ts";
@@ -215,6 +215,11 @@ export class DocumentRoom extends Room {
     } catch (error) {
       this.log(`could not compact ${this.name}; the log is kept`, error);
     }
+  }
+
+  /** Tells every open editor that the comment threads changed (they fetch them again). */
+  announceThreads() {
+    if (!this.closed) this.broadcast(encodeThreadsChanged(), null);
   }
 
   /** onUnload: stores what is pending and compacts. */

@@ -12,10 +12,11 @@ export const MESSAGE_SAMRAD = 100;
 
 const SAMRAD_SAVED = 0;
 const SAMRAD_ACCESS = 1;
+const SAMRAD_THREADS = 2;
 
 export type AccessMode = "read" | "write";
 
-export type SamradMessage = { kind: "saved"; stateVector: Uint8Array } | { kind: "access"; mode: AccessMode };
+export type SamradMessage = { kind: "saved"; stateVector: Uint8Array } | { kind: "access"; mode: AccessMode } | { kind: "threads" };
 
 /** "Everything up to this state vector is stored in the database." */
 export function encodeSaved(stateVector: Uint8Array): Uint8Array {
@@ -35,6 +36,14 @@ export function encodeAccess(mode: AccessMode): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** "The document's comment threads changed": the editor fetches them again. */
+export function encodeThreadsChanged(): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SAMRAD);
+  encoding.writeVarUint(e, SAMRAD_THREADS);
+  return encoding.toUint8Array(e);
+}
+
 /** Reads the body of a MESSAGE_SAMRAD message (after its type). */
 export function readSamradMessage(decoder: decoding.Decoder): SamradMessage | null {
   const sub = decoding.readVarUint(decoder);
@@ -43,6 +52,7 @@ export function readSamradMessage(decoder: decoding.Decoder): SamradMessage | nu
     const mode = decoding.readVarString(decoder);
     return mode === "read" || mode === "write" ? { kind: "access", mode } : null;
   }
+  if (sub === SAMRAD_THREADS) return { kind: "threads" };
   return null;
 }
 

@@ -51,6 +51,9 @@ export interface RoomStore {
   compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
 
   anchoredItems(documentId: string): Promise<AnchoredItem[]>;
+  /** The comment threads anchored in a document's text, and whether each is detached from it. */
+  commentThreads(documentId: string): Promise<{ id: string; detached: boolean }[]>;
+  setThreadsDetached(threadIds: readonly string[], detached: boolean): Promise<void>;
   setAnchorMissing(itemIds: readonly string[], missing: boolean): Promise<void>;
 
   /** A group's action items as the board shows them. */

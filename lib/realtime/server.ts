@@ -9,6 +9,7 @@ import { isSameOrigin } from "../http/origin.ts";
 import { endSessions, recheckAccess, recheckSessions } from "./access-sweep.ts";
 import { anchorWatch } from "./anchor-watch.ts";
 import { appendedFeed } from "./appended-feed.ts";
+import { commentWatch } from "./comment-watch.ts";
 import { decideRoomAccess, type RoomDecision } from "./authorize.ts";
 import { blockIdGuard } from "./block-id-guard.ts";
 import { BoardRoom } from "./board-room.ts";
@@ -58,6 +59,7 @@ function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
           blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }),
           anchorWatch(store, log),
           appendedFeed(),
+          commentWatch(store, log),
         ])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }
@@ -149,8 +151,8 @@ export function createRealtimeServer(options: RealtimeOptions) {
       endSessions(members, (m) => m.conn.userId === event.userId);
     } else if (event.type === "board.changed") {
       void rooms.loaded(boardRoom(event.groupId)).then((room) => room?.dispatch(event));
-    } else if (event.type === "document.appended") {
-      void rooms.loaded(documentRoom(event.documentId)).then((room) => room?.dispatch(event));
+    } else if (event.type === "document.appended" || (event.type === "threads.changed" && event.documentId)) {
+      void rooms.loaded(documentRoom(event.documentId!)).then((room) => room?.dispatch(event));
     }
   }
   const stopListening = subscribe(route);

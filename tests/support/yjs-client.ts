@@ -59,15 +59,20 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
 
 export const textOf = (doc: Y.Doc) => doc.getText("t").toString();
 
-/** Listens for the server's "saved up to here" messages on a stock provider (our protocol addition). */
-export function trackSaved(client: YClient): { latest: () => Map<number, number> } {
+/**
+ * Listens for our protocol additions on a stock provider: the server's "saved up to here" messages,
+ * and how many "the comment threads changed" messages arrived.
+ */
+export function trackSaved(client: YClient): { latest: () => Map<number, number>; threadNotices: () => number } {
   let latest = new Map<number, number>();
+  let threadNotices = 0;
   const handlers = client.provider.messageHandlers as unknown as Array<(e: unknown, d: decoding.Decoder) => void>;
   handlers[MESSAGE_SAMRAD] = (_encoder, decoder) => {
     const message = readSamradMessage(decoder);
     if (message?.kind === "saved") latest = Y.decodeStateVector(message.stateVector);
+    if (message?.kind === "threads") threadNotices += 1;
   };
-  return { latest: () => latest };
+  return { latest: () => latest, threadNotices: () => threadNotices };
 }
 
 /** Whether state vector `a` covers every clock in `b`. */
