@@ -16,6 +16,10 @@ export const pages = {
   groupActions: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions`,
   action: (forum: string, groupId: string, actionId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions#action-${e(actionId)}`,
   document: (forum: string, groupId: string, documentId: string) => `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}`,
+  documentThread: (forum: string, groupId: string, documentId: string, threadId: string) =>
+    `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}#thread-${e(threadId)}`,
+  actionDetail: (forum: string, groupId: string, actionId: string, threadId?: string) =>
+    `/f/${e(forum)}/groups/${e(groupId)}/actions/${e(actionId)}${threadId ? `#thread-${e(threadId)}` : ""}`,
   documentBlock: (forum: string, groupId: string, documentId: string, blockId: string) =>
     `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}#block-${e(blockId)}`,
   admin: (forum: string) => `/f/${e(forum)}/admin`,

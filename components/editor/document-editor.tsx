@@ -3,7 +3,7 @@
 import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -25,6 +25,8 @@ import { ActionMarkers, actionMarkersKey, type Marker } from "./action-markers";
 import { PresenceBar } from "./presence";
 import { colourFor, hasUnsaved, syncStatus, type SyncStatus } from "./sync-status";
 import { Toolbar } from "./toolbar";
+import { useDocumentComments } from "../comments/document-comments";
+import { useCommentSelection } from "./comment-selection";
 
 interface Session {
   doc: Y.Doc;
@@ -66,6 +68,9 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
   const [refused, setRefused] = useState(false);
   /** Bumped to throw the local copy away and start a fresh session from the server. */
   const [generation, setGeneration] = useState(0);
+  const comments = useDocumentComments();
+  // Stable for a document (it only changes with the threads' address).
+  const refreshThreads = comments?.refresh ?? null;
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -105,6 +110,7 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
             checkRefused();
           }
         }
+        if (message.kind === "threads") void refreshThreads?.();
         if (message.kind === "access") {
           mode = message.mode;
           setAccess(message.mode);
@@ -168,7 +174,7 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
       void local.destroy();
       doc.destroy();
     };
-  }, [documentId, t, generation]);
+  }, [documentId, t, generation, refreshThreads]);
 
   // The server has the last word (it tells the connection its mode); the abilities are the first guess.
   const editable = abilities.write && access !== "read";
@@ -190,7 +196,7 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
       <div role="status" className="editor-refused">
         {refused ? <p className="notice notice--warn">{t("editor.changesRefused")}</p> : null}
       </div>
-      {!editable ? <p className="notice notice--info">{t("editor.readOnly")}</p> : null}
+      {!editable ? <p className="notice notice--info">{t(comments?.mayComment ? "comments.readOnlyNote" : "editor.readOnly")}</p> : null}
       {session ? (
         <LiveEditor session={session} user={user} editable={editable} mayAnchor={mayAnchor} documentId={documentId} actions={actions} />
       ) : (
@@ -293,12 +299,22 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
     };
   }, [editor]);
 
+  const frame = useRef<HTMLDivElement>(null);
+  const comment = useCommentSelection(editor, frame);
+
   if (!editor) return <p className="muted">{t("editor.loading")}</p>;
   return (
     <>
-      <div className="editor-frame">
+      <div className="editor-frame" ref={frame}>
         {editable ? <Toolbar editor={editor} /> : null}
+        {comment.style ? <style>{comment.style}</style> : null}
         <EditorContent editor={editor} />
+        {comment.floatTop !== null ? (
+          <button type="button" className="button button--primary button--small comment-float" style={{ top: comment.floatTop }}
+            onMouseDown={(e) => e.preventDefault()} onClick={comment.compose}>
+            {t("comments.comment")}
+          </button>
+        ) : null}
       </div>
       {mayAnchor ? (
         <p className="button-row editor-actions">

@@ -53,12 +53,20 @@ export async function listNotifications(db: DbClient, userId: string, forumId: s
     where: { userId, forumId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, actionItem: { select: { id: true, groupId: true } } },
+    select: {
+      id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, threadId: true, actorId: true, detail: true,
+      actionItem: { select: { id: true, groupId: true } },
+    },
   });
-  // Approval notifications point at a document (its group gives the page's address).
-  const ids = [...new Set(rows.map((r) => r.documentId).filter((id): id is string => Boolean(id)))];
-  const docs = ids.length ? await db.document.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, groupId: true } }) : [];
-  return rows.map((r) => ({ ...r, document: docs.find((d) => d.id === r.documentId) ?? null }));
+  // Approval and comment notifications point at a document (its group gives the page's address).
+  const present = <T,>(list: (T | null)[]) => [...new Set(list.filter((x): x is T => x !== null))];
+  const ids = present(rows.map((r) => r.documentId));
+  const actorIds = present(rows.map((r) => r.actorId));
+  const [docs, actors] = await Promise.all([
+    ids.length ? db.document.findMany({ where: { id: { in: ids }, forumId }, select: { id: true, groupId: true } }) : [],
+    actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  return rows.map((r) => ({ ...r, document: docs.find((d) => d.id === r.documentId) ?? null, actor: actors.find((a) => a.id === r.actorId) ?? null }));
 }
 
 export async function unreadCount(db: DbClient, userId: string) {

@@ -9,6 +9,16 @@ import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
+/** The first words of the comment a notification is about (kept in its detail), if any. */
+function commentPreviewOf(detail: string): string | null {
+  try {
+    const parsed = JSON.parse(detail) as { preview?: unknown };
+    return typeof parsed.preview === "string" && parsed.preview ? parsed.preview : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("notifications.title") };
 }
@@ -28,19 +38,24 @@ export default async function NotificationsPage({ params }: Props) {
       </header>
       {list.length === 0 ? <p className="empty">{t("notifications.empty")}</p> : null}
       <ul className="notification-list">
-        {list.map((n) => (
+        {list.map((n) => {
+          const text = t(`notifications.${n.type}`, { title: n.title, actor: n.actor?.name ?? "" });
+          const preview = commentPreviewOf(n.detail);
+          return (
           <li key={n.id} className={`card notification${n.readAt ? "" : " notification--unread"}`}>
             {n.readAt ? null : <span className="badge badge--warn">{t("notifications.unread")}</span>}{" "}
             {n.actionItem ? (
-              <Link href={pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
+              <Link href={n.threadId ? pages.actionDetail(slug, n.actionItem.groupId, n.actionItem.id, n.threadId) : pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{text}</Link>
             ) : n.document ? (
-              <Link href={pages.document(slug, n.document.groupId, n.document.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
+              <Link href={n.threadId ? pages.documentThread(slug, n.document.groupId, n.document.id, n.threadId) : pages.document(slug, n.document.groupId, n.document.id)}>{text}</Link>
             ) : (
-              t(`notifications.${n.type}`, { title: n.title })
+              text
             )}
+            {preview ? <span className="notification__preview">«{preview}»</span> : null}
             <span className="muted small"> · <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time></span>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </>
   );

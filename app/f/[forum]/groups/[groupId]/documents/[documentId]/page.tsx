@@ -16,6 +16,9 @@ import { ApprovalPanel } from "@/components/approval/approval-panel";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
 import { VersionHistory } from "@/components/documents/version-history";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
+import { CommentPanel } from "@/components/comments/comment-panel";
+import { DocumentCommentsProvider } from "@/components/comments/document-comments";
+import { mayStartThread } from "@/lib/policies/comment";
 
 type Props = { params: Promise<{ forum: string; groupId: string; documentId: string }> };
 
@@ -57,6 +60,7 @@ export default async function DocumentPage(props: Props) {
         <h1>{document.title}</h1>
         {view.archived ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
       </header>
+      <DocumentCommentsProvider forum={slug} documentId={document.id} mayComment={mayStartThread({ targetReadable: abilities.read, targetArchived: view.archived })}>
       <div className="document-layout">
         <DocumentEditorLoader
           documentId={document.id} user={{ id: user.id, name: user.name }} abilities={abilities}
@@ -65,8 +69,8 @@ export default async function DocumentPage(props: Props) {
             initial: presentActions(access, board.filter((i) => i.anchor?.documentId === document.id)),
           }}
         />
-        {mayEditMeta || approval ? (
-          <aside className="stack">
+        <aside className="stack">
+            <CommentPanel />
             {approval ? (
               <ApprovalPanel
                 forum={slug} documentId={document.id} groupId={document.groupId} viewer={ctx.viewer} steering={approval.steering}
@@ -74,9 +78,9 @@ export default async function DocumentPage(props: Props) {
               />
             ) : null}
             {mayEditMeta ? <DocumentMetaForm forum={slug} areas={areas.map((a) => ({ id: a.id, name: a.name }))} document={view} /> : null}
-          </aside>
-        ) : null}
+        </aside>
       </div>
+      </DocumentCommentsProvider>
       <VersionHistory forum={slug} documentId={document.id} versions={versions}
         abilities={{ createVersion: abilities.createVersion, restoreVersion: abilities.restoreVersion }} />
     </>
