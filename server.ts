@@ -54,6 +54,7 @@ const realtime = createRealtimeServer({
   maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
   idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
   flushDelayMs: env.COLLAB_FLUSH_MS,
+  editStretchGapMs: env.EDIT_STRETCH_GAP_MS,
 });
 
 server.on("upgrade", (req, socket, head) => {
