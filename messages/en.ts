@@ -385,6 +385,13 @@ export const en: Messages = {
     COMMENT_REPLY: "{actor} replied in a conversation about “{title}”",
     MENTION: "{actor} mentioned you in a comment on “{title}”",
     DOCUMENT_CHANGED: "“{title}”: {summary}",
+    /** The summary of a grouped change notice: "3 changes by Ole and Marte". */
+    changeSummary: {
+      one: "{count} change by {editors}",
+      other: "{count} changes by {editors}",
+      others: "{count} others",
+      unknown: "new changes",
+    },
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {

@@ -391,6 +391,13 @@ export const nb = {
     COMMENT_REPLY: "{actor} svarte i en samtale om «{title}»",
     MENTION: "{actor} nevnte deg i en kommentar om «{title}»",
     DOCUMENT_CHANGED: "«{title}»: {summary}",
+    /** The summary of a grouped change notice: "3 endringer av Ole og Marte". */
+    changeSummary: {
+      one: "{count} endring av {editors}",
+      other: "{count} endringer av {editors}",
+      others: "{count} andre",
+      unknown: "nye endringer",
+    },
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {

@@ -53,7 +53,7 @@ export async function listNotifications(db: DbClient, userId: string, forumId: s
     where: { userId, forumId },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, actionItem: { select: { id: true, groupId: true } } },
+    select: { id: true, type: true, title: true, detail: true, readAt: true, createdAt: true, documentId: true, actionItem: { select: { id: true, groupId: true } } },
   });
   // Approval notifications point at a document (its group gives the page's address).
   const ids = [...new Set(rows.map((r) => r.documentId).filter((id): id is string => Boolean(id)))];

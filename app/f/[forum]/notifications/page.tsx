@@ -4,6 +4,7 @@ import { getLocale, getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listNotifications } from "@/lib/db/notifications";
 import { formatDateTime } from "@/lib/i18n/format";
+import { notificationText } from "@/lib/presenters/notification";
 import { MarkReadButton } from "@/components/board/mark-read-button";
 import { pages } from "@/lib/urls";
 
@@ -28,19 +29,22 @@ export default async function NotificationsPage({ params }: Props) {
       </header>
       {list.length === 0 ? <p className="empty">{t("notifications.empty")}</p> : null}
       <ul className="notification-list">
-        {list.map((n) => (
-          <li key={n.id} className={`card notification${n.readAt ? "" : " notification--unread"}`}>
-            {n.readAt ? null : <span className="badge badge--warn">{t("notifications.unread")}</span>}{" "}
-            {n.actionItem ? (
-              <Link href={pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
-            ) : n.document ? (
-              <Link href={pages.document(slug, n.document.groupId, n.document.id)}>{t(`notifications.${n.type}`, { title: n.title })}</Link>
-            ) : (
-              t(`notifications.${n.type}`, { title: n.title })
-            )}
-            <span className="muted small"> · <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time></span>
-          </li>
-        ))}
+        {list.map((n) => {
+          const text = notificationText(t, locale, n);
+          return (
+            <li key={n.id} className={`card notification${n.readAt ? "" : " notification--unread"}`}>
+              {n.readAt ? null : <span className="badge badge--warn">{t("notifications.unread")}</span>}{" "}
+              {n.actionItem ? (
+                <Link href={pages.action(slug, n.actionItem.groupId, n.actionItem.id)}>{text}</Link>
+              ) : n.document ? (
+                <Link href={pages.document(slug, n.document.groupId, n.document.id)}>{text}</Link>
+              ) : (
+                text
+              )}
+              <span className="muted small"> · <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time></span>
+            </li>
+          );
+        })}
       </ul>
     </>
   );
