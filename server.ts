@@ -9,6 +9,7 @@ import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
 import { startAuditHeads } from "./lib/services/audit-heads.ts";
 import { startAutoVersions } from "./lib/services/auto-versions.ts";
+import { startChangeDigest } from "./lib/services/change-digest.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
@@ -54,6 +55,7 @@ const realtime = createRealtimeServer({
   maxDocumentBytes: env.COLLAB_MAX_DOCUMENT_BYTES,
   idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
   flushDelayMs: env.COLLAB_FLUSH_MS,
+  editStretchGapMs: env.EDIT_STRETCH_GAP_MS,
 });
 
 server.on("upgrade", (req, socket, head) => {
@@ -78,6 +80,9 @@ setInterval(remind, 3600_000).unref();
 
 // Automatic versions of documents whose text has gone quiet (VERSION_QUIET_MS), looked for every minute.
 startAutoVersions();
+
+// Grouped change notices to documents' followers (at most one per DOCUMENT_DIGEST_MINUTES), looked for every DOCUMENT_DIGEST_TICK_MS.
+startChangeDigest();
 
 // E-mail of notifications: the outbox's worker, only when SMTP is configured.
 const mailWorker = env.SMTP_URL ? startMailWorker(db(), { ...mailWorkerConfig(env), appUrl: env.APP_URL }) : null;

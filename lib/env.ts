@@ -42,6 +42,12 @@ export const envSchema = z
     COLLAB_MAX_DOCUMENT_BYTES: int(32 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     COLLAB_IDLE_UNLOAD_MS: int(10_000, 0, 24 * 3600 * 1000),
     COLLAB_FLUSH_MS: int(20, 0, 10_000),
+    /** A user's edits of a document further apart than this are separate changes in the grouped change notices. */
+    EDIT_STRETCH_GAP_MS: int(5 * 60_000, 0, 24 * 3600_000),
+    /** Followers get at most one grouped change notice per document per this many minutes (0: at every tick). */
+    DOCUMENT_DIGEST_MINUTES: int(60, 0, 7 * 24 * 60),
+    /** How often the server looks for documents whose followers are due a grouped change notice. */
+    DOCUMENT_DIGEST_TICK_MS: int(60_000, 100, 24 * 3600_000),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example.no:587")

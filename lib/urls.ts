@@ -44,6 +44,7 @@ export const api = {
   actionsCsv: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/actions.csv?${query.toString()}`,
   document: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}`,
   documentRaci: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/raci`,
+  documentFollow: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/follow`,
   documentVersions: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/versions`,
   documentVersion: (forum: string, documentId: string, versionId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/${e(versionId)}`,
   documentVersionRestore: (forum: string, documentId: string, versionId: string) =>

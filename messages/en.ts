@@ -188,6 +188,9 @@ export const en: Messages = {
     restore: "Restore the document",
     archivedNotice: "The document is archived and can only be read.",
     backToGroup: "Back to {group}",
+    follow: "Follow the document",
+    followingState: "Following: you get one grouped notice of changes an hour at most, and every new comment.",
+    notFollowingState: "Not following: you get no notices about this document.",
   },
   comments: {
     heading: "Comments",
@@ -424,6 +427,13 @@ export const en: Messages = {
     COMMENT_REPLY: "{actor} replied in a conversation about “{title}”",
     MENTION: "{actor} mentioned you in a comment on “{title}”",
     DOCUMENT_CHANGED: "“{title}”: {summary}",
+    /** The summary of a grouped change notice: "3 changes by Ole and Marte". */
+    changeSummary: {
+      one: "{count} change by {editors}",
+      other: "{count} changes by {editors}",
+      others: "{count} others",
+      unknown: "new changes",
+    },
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {
@@ -605,6 +615,7 @@ export const en: Messages = {
       documentUpdate: "Changed document",
       documentVersion: "Saved a version of a document",
       documentRestore: "Restored a version of a document",
+      documentFollow: "Followed or unfollowed a document",
       groupCreate: "Created group",
       groupUpdate: "Changed group",
       membershipAdd: "Added a member to a group",
@@ -655,6 +666,7 @@ export const en: Messages = {
       threadId: "thread",
       actionItemId: "action",
       email: "e-mail",
+      following: "following",
       R: "responsible (R)",
       A: "accountable (A)",
       C: "consulted (C)",

@@ -194,6 +194,9 @@ export const nb = {
     restore: "Gjenopprett dokumentet",
     archivedNotice: "Dokumentet er arkivert og kan bare leses.",
     backToGroup: "Tilbake til {group}",
+    follow: "Følg dokumentet",
+    followingState: "Følger: du får ett samlet varsel om endringer i timen og beskjed om nye kommentarer.",
+    notFollowingState: "Følger ikke: du får ikke varsler om dette dokumentet.",
   },
   comments: {
     heading: "Kommentarer",
@@ -430,6 +433,13 @@ export const nb = {
     COMMENT_REPLY: "{actor} svarte i en samtale om «{title}»",
     MENTION: "{actor} nevnte deg i en kommentar om «{title}»",
     DOCUMENT_CHANGED: "«{title}»: {summary}",
+    /** The summary of a grouped change notice: "3 endringer av Ole og Marte". */
+    changeSummary: {
+      one: "{count} endring av {editors}",
+      other: "{count} endringer av {editors}",
+      others: "{count} andre",
+      unknown: "nye endringer",
+    },
   },
   languages: { nb: "Norsk bokmål", en: "English" },
   common: {
@@ -611,6 +621,7 @@ export const nb = {
       documentUpdate: "Endret dokument",
       documentVersion: "Lagret en versjon av et dokument",
       documentRestore: "Gjenopprettet en versjon av et dokument",
+      documentFollow: "Fulgte eller sluttet å følge et dokument",
       groupCreate: "Opprettet gruppe",
       groupUpdate: "Endret gruppe",
       membershipAdd: "La til medlem i gruppe",
@@ -661,6 +672,7 @@ export const nb = {
       threadId: "tråd",
       actionItemId: "tiltak",
       email: "e-post",
+      following: "følger",
       R: "ansvarlig (R)",
       A: "godkjenner (A)",
       C: "rådføres (C)",

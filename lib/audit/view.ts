@@ -8,7 +8,7 @@ type FieldKey = keyof Messages["audit"]["fields"];
 /** Action codes ("document.create") to message keys (message keys cannot contain dots). */
 const ACTIONS: Record<string, ActionKey> = {
   "document.raci": "documentRaci", "document.create": "documentCreate", "document.update": "documentUpdate",
-  "document.version": "documentVersion", "document.restore": "documentRestore",
+  "document.version": "documentVersion", "document.restore": "documentRestore", "document.follow": "documentFollow",
   "action.create": "actionCreate", "action.update": "actionUpdate", "action.raci": "actionRaci",
   "group.create": "groupCreate", "group.update": "groupUpdate",
   "membership.add": "membershipAdd", "membership.role": "membershipRole", "membership.remove": "membershipRemove",
@@ -23,7 +23,7 @@ const ACTIONS: Record<string, ActionKey> = {
   "comment.delete": "commentDelete", "comment.resolve": "commentResolve", "comment.reopen": "commentReopen",
 };
 
-const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "email", "R", "A", "C", "I"] satisfies FieldKey[]);
+const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "email", "following", "R", "A", "C", "I"] satisfies FieldKey[]);
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set(["id", "forumId", "version", "createdAt", "updatedAt"]);
 

@@ -19,6 +19,7 @@ import {
   updateComment,
   type ThreadTarget,
 } from "../db/comments.ts";
+import { followerIds } from "../db/follows.ts";
 import { findForumAccess, type ForumAccess } from "../db/forums.ts";
 import type { NewNotification, NotificationKind } from "../db/notifications.ts";
 import type { DbClient } from "../db/types.ts";
@@ -102,9 +103,7 @@ async function notifyComment(
 
 /** Who hears of a new thread: on a document, its followers; on an action, its owner and RACI. */
 async function threadAudience(tx: DbClient, target: ThreadTarget): Promise<string[]> {
-  if (target.kind === "action") return actionAudience(tx, target.id);
-  const members = await tx.membership.findMany({ where: { groupId: target.groupId }, select: { userId: true } });
-  return members.map((m) => m.userId);
+  return target.kind === "action" ? actionAudience(tx, target.id) : followerIds(tx, target.id);
 }
 
 async function mentionsIn(tx: DbClient, forumId: string, body: string): Promise<string[]> {

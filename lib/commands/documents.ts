@@ -1,4 +1,5 @@
 import { createDocument as insertDocument, findDocumentForRoom, getDocumentMeta, replaceDocumentRaci, updateDocumentMeta } from "../db/documents.ts";
+import { followChoice } from "../db/follows.ts";
 import { documentAbilities, documentFacts, mayApplyDocumentUpdate } from "../policies/document.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { presentDocument, type DocumentView } from "../presenters/document.ts";
@@ -27,13 +28,14 @@ export function updateDocument(caller: CommandCaller, documentId: string, input:
     const facts = documentFacts(before);
     const { version, archived, ...meta } = input;
     if (!mayApplyDocumentUpdate(documentAbilities(standing, facts), facts, { archived, fields: Object.keys(meta) })) throw new AppError("forbidden");
-    assertVersion(version, before, () => presentDocument(standing, before));
+    const choice = await followChoice(tx, standing.userId, documentId);
+    assertVersion(version, before, () => presentDocument(standing, before, choice));
     if (meta.targetAreaIds) await checkTargetAreas(tx, standing.forum.id, meta.targetAreaIds);
     const after = await updateDocumentMeta(tx, actor, standing.forum.id, documentId, { ...meta, archived });
     if (!after) throw new AppError("not_found");
     // Archiving makes open editors read-only (and restoring writable) at once.
     if (archived !== undefined) emit({ type: "access.changed", forumId: standing.forum.id });
-    return presentDocument(standing, after);
+    return presentDocument(standing, after, choice);
   });
 }
 

@@ -100,4 +100,22 @@ describe("SQLite room store", () => {
     // The event loop kept turning while the append waited for the lock.
     expect(ticks.length).toBeGreaterThan(10);
   });
+
+  it("adds editors' change tallies with the row, in one transaction; a tally taken by a notice starts again at one", async () => {
+    const at1 = new Date("2026-11-30T08:00:00.000Z");
+    const at2 = new Date("2026-11-30T08:20:00.000Z");
+    await store.appendUpdate(ids.documentId, new Uint8Array([5]), [{ userId: ids.userId, changes: 1, lastEditAt: at1 }]);
+    await store.appendUpdate(ids.documentId, new Uint8Array([6]), [{ userId: ids.userId, changes: 2, lastEditAt: at2 }]);
+    const tally = await db.documentEditTally.findUniqueOrThrow({ where: { documentId_userId: { documentId: ids.documentId, userId: ids.userId } } });
+    expect(tally.changes).toBe(3);
+    expect(tally.lastEditAt).toEqual(at2);
+    // An older edit time never moves lastEditAt back.
+    await store.appendUpdate(ids.documentId, new Uint8Array([7]), [{ userId: ids.userId, changes: 0, lastEditAt: at1 }]);
+    expect((await db.documentEditTally.findUniqueOrThrow({ where: { documentId_userId: { documentId: ids.documentId, userId: ids.userId } } })).lastEditAt).toEqual(at2);
+    expect((await store.loadDocument(ids.documentId)).editors).toEqual([{ userId: ids.userId, lastEditAt: at2 }]);
+    // The grouped notice took the tally; going on with the same stretch is one new change.
+    await db.documentEditTally.deleteMany({ where: { documentId: ids.documentId } });
+    await store.appendUpdate(ids.documentId, new Uint8Array([8]), [{ userId: ids.userId, changes: 0, lastEditAt: at2 }]);
+    expect((await db.documentEditTally.findUniqueOrThrow({ where: { documentId_userId: { documentId: ids.documentId, userId: ids.userId } } })).changes).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import type { SessionUser } from "../auth/session.ts";
 import type { ActorStanding } from "../policies/actor.ts";
+import type { TallyIncrement } from "../realtime/edit-stretches.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
 import { loadGroupBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
@@ -59,6 +60,12 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     docUpdates: sqlite.prepare('SELECT id, data FROM "DocumentUpdate" WHERE documentId = ? ORDER BY id'),
     updateIds: sqlite.prepare('SELECT id FROM "DocumentUpdate" WHERE documentId = ? AND id <= ? ORDER BY id'),
     append: sqlite.prepare('INSERT INTO "DocumentUpdate" ("documentId", "data", "createdAt") VALUES (?, ?, ?)'),
+    // A tally deleted by a grouped notice mid-stretch starts again at one change: those edits are news.
+    tally: sqlite.prepare(
+      'INSERT INTO "DocumentEditTally" ("documentId", "userId", "changes", "lastEditAt") VALUES (@documentId, @userId, MAX(@changes, 1), @at) ' +
+        'ON CONFLICT ("documentId", "userId") DO UPDATE SET "changes" = "changes" + @changes, "lastEditAt" = MAX("lastEditAt", @at)',
+    ),
+    editors: sqlite.prepare('SELECT userId, lastEditAt FROM "DocumentEditTally" WHERE documentId = ?'),
     // Prisma's `update` sets @updatedAt; so does this, to keep the column's meaning.
     snapshot: sqlite.prepare('UPDATE "Document" SET "state" = ?, "excerpt" = ?, "updatedAt" = ? WHERE id = ?'),
     dropFolded: sqlite.prepare('DELETE FROM "DocumentUpdate" WHERE documentId = ? AND id <= ?'),
@@ -70,6 +77,11 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     detach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = ? WHERE id = ? AND "detachedAt" IS NULL'),
     reattach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = NULL WHERE id = ? AND "detachedAt" IS NOT NULL'),
   };
+  const appendWithTallies = sqlite.transaction((documentId: string, data: Uint8Array, tallies: readonly TallyIncrement[]) => {
+    const id = Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid);
+    for (const t of tallies) q.tally.run({ documentId, userId: t.userId, changes: t.changes, at: prismaDateTime(t.lastEditAt) });
+    return id;
+  });
   const compact = sqlite.transaction((documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) => {
     q.snapshot.run(asBuffer(state), excerpt, prismaDateTime(), documentId);
     q.dropFolded.run(documentId, upToUpdateId);
@@ -106,9 +118,11 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     async loadDocument(id) {
       const doc = q.docState.get(id) as { title: string; state: Buffer | null } | undefined;
       const updates = q.docUpdates.all(id) as { id: number; data: Buffer }[];
-      return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates };
+      const editors = (q.editors.all(id) as { userId: string; lastEditAt: string }[]).map((e) => ({ userId: e.userId, lastEditAt: new Date(e.lastEditAt) }));
+      return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates, editors };
     },
-    async appendUpdate(documentId, data) {
+    async appendUpdate(documentId, data, tallies = []) {
+      if (tallies.length) return withoutBlocking(() => appendWithTallies(documentId, data, tallies));
       return withoutBlocking(() => Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid));
     },
     async updateIds(documentId, upToUpdateId) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import type { WebSocket } from "ws";
+import { Connection } from "./connection.ts";
 import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
+import type { TallyIncrement } from "./edit-stretches.ts";
 import { SERVER_ORIGIN } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 
@@ -8,14 +11,15 @@ const limits: DocumentRoomLimits = { flushDelayMs: 0, compactEveryRows: 500, max
 
 /** The log and snapshot of one document, in memory (all a document room reads and writes). */
 function memoryStore(snapshot: Uint8Array) {
-  const state = { snapshot: snapshot as Uint8Array | null, rows: [] as { id: number; data: Uint8Array }[], nextId: 1 };
+  const state = { snapshot: snapshot as Uint8Array | null, rows: [] as { id: number; data: Uint8Array }[], nextId: 1, tallies: [] as TallyIncrement[] };
   const store = {
     async loadDocument() {
       return { title: "", snapshot: state.snapshot, updates: [...state.rows] };
     },
-    async appendUpdate(_id: string, data: Uint8Array) {
+    async appendUpdate(_id: string, data: Uint8Array, tallies: readonly TallyIncrement[] = []) {
       const id = state.nextId++;
       state.rows.push({ id, data });
+      state.tallies.push(...tallies);
       return id;
     },
     async updateIds(_id: string, upTo: number) {
@@ -83,5 +87,23 @@ describe("DocumentRoom and updates stored by others", () => {
     // The compaction folded both rows, the foreign one included.
     expect(state.rows).toHaveLength(0);
     expect(textOf(state.snapshot)).toBe("Gjenopprettet: Hei!");
+  });
+});
+
+describe("DocumentRoom and the editors' changes", () => {
+  it("counts a client's edits towards its user's changes, stored with the row; the server's own edits never count", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    const ws = { readyState: 3, OPEN: 1, bufferedAmount: 0, send() {} } as unknown as WebSocket;
+    const ole = new Connection(ws, "u-ole", "Ole", "write", 30);
+    room.doc.transact(() => room.doc.getText("t").insert(3, "!"), SERVER_ORIGIN);
+    await room.flush();
+    expect(state.tallies).toEqual([]);
+    Y.applyUpdate(room.doc, editOn(Y.encodeStateAsUpdate(room.doc), (t) => t.insert(0, "Å ")), ole);
+    Y.applyUpdate(room.doc, editOn(Y.encodeStateAsUpdate(room.doc), (t) => t.insert(0, "Ja ")), ole);
+    await room.flush();
+    expect(state.tallies.map((t) => [t.userId, t.changes])).toEqual([["u-ole", 1]]);
+    await room.unload();
   });
 });

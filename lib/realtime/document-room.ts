@@ -2,6 +2,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import { Connection } from "./connection.ts";
+import { EditStretches } from "./edit-stretches.ts";
 import { encodeSaved, encodeThreadsChanged, MESSAGE_AUTH } from "./protocol.ts";
 import { LOAD_ORIGIN, Room, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
@@ -12,7 +13,12 @@ export interface DocumentRoomLimits extends RoomLimits {
   flushDelayMs: number;
   /** Log rows after which the snapshot is rewritten. */
   compactEveryRows: number;
+  /** A user's edits further apart than this are separate changes in the grouped change notices (default 5 minutes). */
+  editStretchGapMs?: number;
 }
+
+/** The default pause after which a user's next edit begins a new change. */
+export const EDIT_STRETCH_GAP_MS = 5 * 60_000;
 
 /** How often readers (not authors) are told what is saved, at most. */
 const SAVED_COALESCE_MS = 200;
@@ -36,6 +42,8 @@ export class DocumentRoom extends Room {
   private logRows = new Set<number>();
   /** Clocks of updates stored by others (commands) and applied here: part of what is saved. */
   private storedElsewhere = new Map<number, number>();
+  /** Changes per editor for the grouped change notices; stored with the next row. Only clients' edits count. */
+  private readonly stretches: EditStretches;
 
   private constructor(
     readonly documentId: string,
@@ -44,13 +52,15 @@ export class DocumentRoom extends Room {
     log: Log,
   ) {
     super(documentRoom(documentId), docLimits, log);
+    this.stretches = new EditStretches(docLimits.editStretchGapMs ?? EDIT_STRETCH_GAP_MS);
     this.persistedStateVector = Y.encodeStateVector(this.doc);
   }
 
   /** onLoadDocument: snapshot + log from the store, then the extensions are plugged in. */
   static async load(store: RoomStore, documentId: string, limits: DocumentRoomLimits, log: Log, extensions: readonly ExtensionFactory<DocumentRoom>[] = []) {
     const room = new DocumentRoom(documentId, store, limits, log);
-    const { title, snapshot, updates } = await store.loadDocument(documentId);
+    const { title, snapshot, updates, editors } = await store.loadDocument(documentId);
+    for (const e of editors ?? []) room.stretches.remember(e.userId, e.lastEditAt);
     room.doc.transact(() => {
       if (snapshot) Y.applyUpdate(room.doc, snapshot);
       for (const u of updates) Y.applyUpdate(room.doc, u.data);
@@ -81,11 +91,18 @@ export class DocumentRoom extends Room {
     this.send(conn, encodeSaved(this.persistedStateVector));
   }
 
-  /** onChange: every change (a client's or the server's) is queued for the next row, unless it is already stored. */
+  /**
+   * onChange: every change (a client's or the server's) is queued for the next row, unless it is
+   * already stored. A client's edit also counts towards its user's changes; the server's own
+   * (restores, block-id repairs) never do.
+   */
   protected override afterChange(update: Uint8Array, origin: unknown) {
     if (origin === STORED_ORIGIN) return;
     this.pending.push(update);
-    if (origin instanceof Connection) this.pendingAuthors.add(origin);
+    if (origin instanceof Connection) {
+      this.pendingAuthors.add(origin);
+      this.stretches.note(origin.userId);
+    }
     this.scheduleFlush();
   }
 
@@ -115,14 +132,16 @@ export class DocumentRoom extends Room {
       const authors = this.pendingAuthors;
       this.pending = [];
       this.pendingAuthors = new Set();
+      const tallies = this.stretches.take();
       // Everything applied so far is in this batch or already stored: after the write, this is saved.
       const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
       try {
-        this.noteLogRow(await this.roomStore.appendUpdate(this.documentId, merged));
+        this.noteLogRow(await this.roomStore.appendUpdate(this.documentId, merged, tallies));
       } catch (error) {
         this.pending = batch.concat(this.pending);
         for (const a of authors) this.pendingAuthors.add(a);
+        this.stretches.giveBack(tallies);
         failures += 1;
         this.log(`could not store an update of ${this.name} (attempt ${failures}); retrying`, error);
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));

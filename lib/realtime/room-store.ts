@@ -2,6 +2,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { BoardItem } from "../db/actions.ts";
 import type { ApprovalView } from "../db/approvals.ts";
 import type { ActorStanding } from "../policies/actor.ts";
+import type { TallyIncrement } from "./edit-stretches.ts";
 
 /** What the room authorisation needs to know about a document. */
 export interface DocumentFacts {
@@ -15,6 +16,8 @@ export interface StoredDocument {
   title: string;
   snapshot: Uint8Array | null;
   updates: { id: number; data: Uint8Array }[];
+  /** When each editor with changes not yet in a grouped notice last edited (optional: older stores have none). */
+  editors?: { userId: string; lastEditAt: Date }[];
 }
 
 /** An action item anchored to a block of a document. */
@@ -43,8 +46,11 @@ export interface RoomStore {
 
   /** Snapshot plus the log written after it (load). */
   loadDocument(documentId: string): Promise<StoredDocument>;
-  /** Appends one update row and returns its id; durable when it resolves (store). */
-  appendUpdate(documentId: string, data: Uint8Array): Promise<number>;
+  /**
+   * Appends one update row and returns its id; durable when it resolves (store). `tallies` (the
+   * editors' new changes for the grouped change notices) are added in the same transaction.
+   */
+  appendUpdate(documentId: string, data: Uint8Array, tallies?: readonly TallyIncrement[]): Promise<number>;
   /** Ids of the log rows up to `upToUpdateId` (compaction checks it holds every one of them). */
   updateIds(documentId: string, upToUpdateId: number): Promise<number[]>;
   /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */

@@ -129,6 +129,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const limits: DocumentRoomLimits = {
     flushDelayMs: options.flushDelayMs ?? 20,
     compactEveryRows: options.compactEveryRows ?? 500,
+    editStretchGapMs: options.editStretchGapMs,
     maxDocumentBytes: options.maxDocumentBytes ?? 32 * 1024 * 1024,
     awarenessPerSecond: options.awarenessPerSecond ?? 30,
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,

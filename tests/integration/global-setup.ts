@@ -11,8 +11,13 @@ declare module "vitest" {
 /** One real production server with a fresh, seeded SQLite file for all integration tests. */
 export default async function setup(project: TestProject) {
   // No automatic versions behind the tests' backs (they write audit events that "nothing written"
-  // checks count); versions.test.ts runs the job itself.
-  const server = await startServer("integration", { VERSION_QUIET_MS: String(7 * 24 * 3600_000) });
+  // checks count); versions.test.ts runs the job itself. Likewise no grouped change notices
+  // (follows.test.ts runs the digest itself), and a short editing stretch so its tests can count changes.
+  const server = await startServer("integration", {
+    VERSION_QUIET_MS: String(7 * 24 * 3600_000),
+    DOCUMENT_DIGEST_TICK_MS: String(24 * 3600_000),
+    EDIT_STRETCH_GAP_MS: "300",
+  });
   project.provide("baseUrl", server.url);
   project.provide("dbUrl", server.dbUrl);
   return async () => {

@@ -5,6 +5,7 @@ import { getT, requireForum } from "@/lib/auth/page-guards";
 import { loadGroupBoard } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { getDocumentPage } from "@/lib/db/documents";
+import { followChoice } from "@/lib/db/follows";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { presentActions } from "@/lib/presenters/action";
 import { presentDocument } from "@/lib/presenters/document";
@@ -14,6 +15,7 @@ import { documentVersions } from "@/lib/services/versions";
 import { pages } from "@/lib/urls";
 import { ApprovalPanel } from "@/components/approval/approval-panel";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
+import { FollowToggle } from "@/components/documents/follow-toggle";
 import { VersionHistory } from "@/components/documents/version-history";
 import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
 import { CommentPanel } from "@/components/comments/comment-panel";
@@ -27,7 +29,8 @@ async function load({ params }: Props) {
   const { user, access } = await requireForum(forum, pages.document(forum, groupId, documentId));
   const document = await getDocumentPage(db(), access.forum.id, groupId, documentId);
   if (!document) notFound();
-  return { user, access, document, view: presentDocument(access, document) };
+  const choice = await followChoice(db(), user.id, document.id);
+  return { user, access, document, view: presentDocument(access, document, choice) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -58,6 +61,7 @@ export default async function DocumentPage(props: Props) {
           {document.targetAreas.length ? ` · ${document.targetAreas.map((a) => a.name).join(", ")}` : ""}
         </p>
         <h1>{document.title}</h1>
+        <FollowToggle forum={slug} documentId={document.id} follow={view.follow} />
         {view.archived ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
       </header>
       <DocumentCommentsProvider forum={slug} documentId={document.id} mayComment={mayStartThread({ targetReadable: abilities.read, targetArchived: view.archived })}>
