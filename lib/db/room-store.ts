@@ -93,7 +93,10 @@ export function openRoomStore(url: string, db: Db): RoomStore {
 
   const markThreads = sqlite.transaction((ids: readonly string[], detached: boolean) => {
     const at = prismaDateTime();
-    for (const id of ids) (detached ? q.detach.run(at, id) : q.reattach.run(id));
+    for (const id of ids) {
+      if (detached) q.detach.run(at, id);
+      else q.reattach.run(id);
+    }
   });
 
   type UserRow = Omit<SessionUser, "mustChangePassword"> & { mustChangePassword: number };
