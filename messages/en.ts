@@ -346,6 +346,9 @@ export const en: Messages = {
   actionStatus: { OPEN: "Open", IN_PROGRESS: "In progress", BLOCKED: "Blocked", DONE: "Done", CANCELLED: "Cancelled" },
   raci: { R: "Responsible (R)", A: "Accountable (A)", C: "Consulted (C)", I: "Informed (I)" },
   actions: {
+    conversations: "Conversations: {count}",
+    backToBoard: "Actions of {group}",
+    detailComments: "Comments",
     column: "Action",
     board: "Actions",
     boardIntro: "The actions the group is working on. Changes show up for everyone at once.",

@@ -352,6 +352,9 @@ export const nb = {
   actionStatus: { OPEN: "Åpen", IN_PROGRESS: "Pågår", BLOCKED: "Stoppet", DONE: "Ferdig", CANCELLED: "Avlyst" },
   raci: { R: "Utfører (R)", A: "Ansvarlig (A)", C: "Konsulteres (C)", I: "Informeres (I)" },
   actions: {
+    conversations: "Samtaler: {count}",
+    backToBoard: "Tiltak i {group}",
+    detailComments: "Kommentarer",
     column: "Tiltak",
     board: "Tiltak",
     boardIntro: "Tiltakene gruppen jobber med. Endringer vises for alle med en gang.",

@@ -18,8 +18,10 @@ function formatDue(date: string, locale: string) {
  * One action item: what, who, when, how it stands. The controls are exactly what the item's
  * abilities say the viewer may do: close/reopen with `changeStatus`, the edit form with `update`.
  */
-export function ActionCard({ item, forum, today, choices, showGroup }: {
+export function ActionCard({ item, forum, today, choices, showGroup, detail }: {
   item: PresentedAction; forum: string; today: string; choices: Choices; showGroup?: boolean;
+  /** On the action's own page: the page's heading names it, so the card does not. */
+  detail?: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -35,7 +37,11 @@ export function ActionCard({ item, forum, today, choices, showGroup }: {
   return (
     <li className={`card action-card action-card--${item.status.toLowerCase()}${overdue ? " action-card--overdue" : ""}`} id={`action-${item.id}`} data-testid="action-card">
       <div className="action-card__head">
-        <h3 className="card__title">{item.title}</h3>
+        {detail ? null : (
+          <h3 className="card__title">
+            <Link href={pages.actionDetail(forum, item.groupId, item.id)}>{item.title}</Link>
+          </h3>
+        )}
         <span className={`badge status-badge status-badge--${item.status.toLowerCase()}`}>{t(`actionStatus.${item.status}`)}</span>
       </div>
       {item.description ? <p className="action-card__description">{item.description}</p> : null}
@@ -72,6 +78,11 @@ export function ActionCard({ item, forum, today, choices, showGroup }: {
           <dd>{accountable ? (accountable.user?.name ?? accountable.group?.name) : <span className="warn-text">{t("actions.missingAccountable")}</span>}</dd>
         </div>
       </dl>
+      {!detail && item.comments.threads > 0 ? (
+        <p className="small">
+          <Link href={pages.actionDetail(forum, item.groupId, item.id)}>{t("actions.conversations", { count: item.comments.threads })}</Link>
+        </p>
+      ) : null}
       {item.anchor ? (
         item.anchor.missing ? (
           <p className="notice notice--warn small">{t("actions.anchorGone", { title: item.anchor.documentTitle })}</p>

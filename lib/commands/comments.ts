@@ -24,7 +24,6 @@ import { findForumAccess, type ForumAccess } from "../db/forums.ts";
 import type { NewNotification, NotificationKind } from "../db/notifications.ts";
 import type { DbClient } from "../db/types.ts";
 import { appendDocumentUpdate } from "../db/versions.ts";
-import type { DomainEvent } from "../events/bus.ts";
 import { commentAbilities, mayStartThread, threadAbilities } from "../policies/comment.ts";
 import { documentAbilities, documentFacts } from "../policies/document.ts";
 import { presentThread, threadFacts, type ThreadView } from "../presenters/comment.ts";
@@ -51,9 +50,10 @@ async function readableTarget(tx: DbClient, standing: ForumAccess, ref: TargetRe
 const refOf = (thread: { documentId: string | null; actionItemId: string | null }): TargetRef =>
   thread.documentId ? { documentId: thread.documentId } : { actionItemId: thread.actionItemId! };
 
-/** The change that a thread's conversation changed, for open documents and boards. */
-function changed(target: ThreadTarget): DomainEvent {
-  return { type: "threads.changed", documentId: target.kind === "document" ? target.id : null, actionItemId: target.kind === "action" ? target.id : null, groupId: target.groupId };
+/** Announces that a conversation changed: open documents fetch their threads, boards their counts. */
+function changed(ctx: Pick<CommandContext, "emit">, target: ThreadTarget): void {
+  ctx.emit({ type: "threads.changed", documentId: target.kind === "document" ? target.id : null, actionItemId: target.kind === "action" ? target.id : null, groupId: target.groupId });
+  if (target.kind === "action") ctx.emit({ type: "board.changed", groupId: target.groupId });
 }
 
 /** The threads of a document or action the caller may read, as they see them. */
@@ -158,7 +158,7 @@ export async function startDocumentThread(caller: CommandCaller, documentId: str
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.thread", entityType: "CommentThread", entityId: threadId, after: { documentId, quote } });
     await notifyComment(ctx, target, { threadId, commentId, body: input.body }, "COMMENT_THREAD", await threadAudience(tx, target), mentioned);
     emit({ type: "document.appended", documentId, update, updateId });
-    emit(changed(target));
+    changed(ctx, target);
     return viewOf(tx, standing, target, threadId);
   });
 }
@@ -166,7 +166,7 @@ export async function startDocumentThread(caller: CommandCaller, documentId: str
 /** Opens a thread on an action item (everyone in the forum reads actions and may ask about them). */
 export async function startActionThread(caller: CommandCaller, actionItemId: string, body: string): Promise<ThreadView> {
   return runCommand(caller, async (ctx) => {
-    const { tx, standing, actor, emit } = ctx;
+    const { tx, standing, actor } = ctx;
     const target = await readableTarget(tx, standing, { actionItemId });
     if (!mayStartThread({ targetReadable: true, targetArchived: target.archived })) throw new AppError("forbidden");
     const threadId = randomUUID().replaceAll("-", "");
@@ -175,7 +175,7 @@ export async function startActionThread(caller: CommandCaller, actionItemId: str
     const commentId = await insertComment(tx, { threadId, authorId: actor.userId, body, mentionIds: mentioned });
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.thread", entityType: "CommentThread", entityId: threadId, after: { actionItemId } });
     await notifyComment(ctx, target, { threadId, commentId, body }, "COMMENT_THREAD", await threadAudience(tx, target), mentioned);
-    emit(changed(target));
+    changed(ctx, target);
     return viewOf(tx, standing, target, threadId);
   });
 }
@@ -190,7 +190,7 @@ async function threadIn(tx: DbClient, standing: ForumAccess, threadId: string) {
 
 export async function replyToThread(caller: CommandCaller, threadId: string, body: string): Promise<ThreadView> {
   return runCommand(caller, async (ctx) => {
-    const { tx, standing, actor, emit } = ctx;
+    const { tx, standing, actor } = ctx;
     const { target, abilities } = await threadIn(tx, standing, threadId);
     if (!abilities.reply) throw new AppError("forbidden");
     const mentioned = await mentionsIn(tx, target.forumId, body);
@@ -198,7 +198,7 @@ export async function replyToThread(caller: CommandCaller, threadId: string, bod
     const commentId = await insertComment(tx, { threadId, authorId: actor.userId, body, mentionIds: mentioned });
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.reply", entityType: "Comment", entityId: commentId, after: { threadId } });
     await notifyComment(ctx, target, { threadId, commentId, body }, "COMMENT_REPLY", participants, mentioned);
-    emit(changed(target));
+    changed(ctx, target);
     return viewOf(tx, standing, target, threadId);
   });
 }
@@ -211,7 +211,7 @@ export async function setThreadState(caller: CommandCaller, threadId: string, re
     if ((thread.resolvedAt !== null) !== resolved) {
       await setThreadResolved(tx, threadId, actor.userId, resolved);
       await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: resolved ? "comment.resolve" : "comment.reopen", entityType: "CommentThread", entityId: threadId });
-      emit(changed(target));
+      changed({ emit }, target);
     }
     return viewOf(tx, standing, target, threadId);
   });
@@ -229,14 +229,14 @@ async function commentIn(tx: DbClient, standing: ForumAccess, commentId: string)
 /** The author edits their comment; members it newly mentions are told. */
 export async function editComment(caller: CommandCaller, commentId: string, body: string): Promise<ThreadView> {
   return runCommand(caller, async (ctx) => {
-    const { tx, standing, actor, emit } = ctx;
+    const { tx, standing, actor } = ctx;
     const { comment, target, abilities } = await commentIn(tx, standing, commentId);
     if (!abilities.edit) throw new AppError("forbidden");
     const mentioned = await mentionsIn(tx, target.forumId, body);
     const added = await updateComment(tx, commentId, body, mentioned);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.edit", entityType: "Comment", entityId: commentId, after: { threadId: comment.threadId } });
     await notifyComment(ctx, target, { threadId: comment.threadId, commentId, body }, "MENTION", [], added);
-    emit(changed(target));
+    changed(ctx, target);
     return viewOf(tx, standing, target, comment.threadId);
   });
 }
@@ -248,7 +248,7 @@ export async function deleteComment(caller: CommandCaller, commentId: string): P
     if (!abilities.delete) throw new AppError("forbidden");
     await softDeleteComment(tx, commentId);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.delete", entityType: "Comment", entityId: commentId, after: { threadId: comment.threadId } });
-    emit(changed(target));
+    changed({ emit }, target);
     return viewOf(tx, standing, target, comment.threadId);
   });
 }

@@ -14,6 +14,9 @@ const itemSelect = {
     orderBy: { createdAt: "asc" },
     select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
   },
+  // The conversations about it: how many, and when one last changed (open detail views fetch them then).
+  _count: { select: { threads: true } },
+  threads: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 },
 } as const;
 
 /**
@@ -36,6 +39,8 @@ export interface BoardItem {
   updatedAt: string;
   /** Optimistic concurrency: the version an edit form was opened on. */
   version: number;
+  /** Comment threads about the item: how many, and when one last changed. */
+  comments: { threads: number; lastAt: string | null };
 }
 
 type Row = Awaited<ReturnType<typeof rows>>[number];
@@ -54,6 +59,7 @@ function toBoardItem(r: Row): BoardItem {
     raci: r.responsibilities.map((x) => ({ role: x.role, user: x.user, group: x.group })),
     updatedAt: r.updatedAt.toISOString(),
     version: r.version,
+    comments: { threads: r._count.threads, lastAt: r.threads[0]?.updatedAt.toISOString() ?? null },
   };
 }
 

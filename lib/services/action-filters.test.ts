@@ -5,7 +5,7 @@ import { toCsv } from "./csv.ts";
 
 const item = (o: Partial<BoardItem>): BoardItem => ({
   id: o.title ?? "x", groupId: "g1", groupName: "G", title: "x", description: "", status: "OPEN", owner: null, dueDate: null,
-  targetArea: null, anchor: null, raci: [], updatedAt: "", version: 1, ...o,
+  targetArea: null, anchor: null, raci: [], updatedAt: "", version: 1, comments: { threads: 0, lastAt: null }, ...o,
 });
 
 describe("overview filters", () => {

@@ -4,7 +4,7 @@ import { notificationsFor } from "./notify.ts";
 
 const base: BoardItem = {
   id: "i1", groupId: "g1", groupName: "G", title: "Tiltak", description: "", status: "OPEN", owner: null, dueDate: null,
-  targetArea: null, anchor: null, raci: [], updatedAt: "2026-01-01T00:00:00Z", version: 1,
+  targetArea: null, anchor: null, raci: [], updatedAt: "2026-01-01T00:00:00Z", version: 1, comments: { threads: 0, lastAt: null },
 };
 const user = (id: string) => ({ id, name: id });
 

@@ -108,3 +108,42 @@ test("a steering member comments on a sentence and mentions a member, who sees i
   await memberContext.close();
   await steeringContext.close();
 });
+
+test("a question on an action is answered on the action's own page; its group's board counts it live", async ({ browser }) => {
+  const ACTION = "Spørre fagskolen om kapasitet til kveldsmoduler";
+  // The action's owner watches the group's board.
+  const ownerContext = await browser.newContext();
+  const owner = await ownerContext.newPage();
+  await signIn(owner, demo.lifelongMember);
+  await owner.goto("/f/ostfold/actions");
+  const overviewCard = owner.getByTestId("action-card").filter({ has: owner.getByRole("heading", { name: ACTION }) });
+  await expect(overviewCard).toBeVisible();
+
+  const steeringContext = await browser.newContext();
+  const steering = await steeringContext.newPage();
+  await signIn(steering, demo.steering);
+  await steering.goto("/f/ostfold/actions");
+  await steering.getByRole("link", { name: ACTION }).click();
+  await expect(steering.getByRole("heading", { name: ACTION, level: 1 })).toBeVisible();
+  await expect(steering.getByText("Ingen kommentarer ennå.")).toBeVisible();
+  const box = steering.getByRole("combobox", { name: "Still et spørsmål eller skriv en kommentar" });
+  await box.fill("Har fagskolen svart ennå?");
+  await box.press("Control+Enter");
+  const thread = steering.getByRole("article", { name: "Kommentar fra Ingrid Solberg" });
+  await expect(thread).toContainText("Har fagskolen svart ennå?");
+  await expect(box).toHaveValue("");
+  await expectNoSeriousA11yViolations(steering);
+
+  // The owner's overview counts the conversation without a reload, and the owner answers on the action's page.
+  await expect(overviewCard.getByRole("link", { name: "Samtaler: 1" })).toBeVisible();
+  await overviewCard.getByRole("link", { name: "Samtaler: 1" }).click();
+  const ownerThread = owner.getByRole("article", { name: "Kommentar fra Ingrid Solberg" });
+  await ownerThread.getByRole("button", { name: /^Svar/ }).click();
+  await ownerThread.getByRole("combobox", { name: "Svar" }).fill("Ja, de har plass til to moduler.");
+  await ownerThread.getByRole("button", { name: "Send" }).click();
+  // The steering member's page follows live.
+  await expect(thread).toContainText("Ja, de har plass til to moduler.");
+
+  await ownerContext.close();
+  await steeringContext.close();
+});
