@@ -25,6 +25,8 @@ export const pages = {
   adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
   adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
+  /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
+  search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
 };
 
 /** JSON API. */
@@ -60,6 +62,7 @@ export const api = {
   vote: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/vote`,
   closeApproval: (forum: string, requestId: string) => `/api/forums/${e(forum)}/approvals/${e(requestId)}/close`,
   forumSettings: (forum: string) => `/api/forums/${e(forum)}/settings`,
+  search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

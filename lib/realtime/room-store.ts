@@ -50,6 +50,9 @@ export interface RoomStore {
   /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */
   compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
 
+  /** Hands a document's current plain text to the search index (its other fields come from the commands). */
+  indexDocumentText(documentId: string, text: string): Promise<void>;
+
   anchoredItems(documentId: string): Promise<AnchoredItem[]>;
   setAnchorMissing(itemIds: readonly string[], missing: boolean): Promise<void>;
 

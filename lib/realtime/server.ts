@@ -17,6 +17,7 @@ import { connect, type ConnectContext, type Member } from "./connect.ts";
 import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
 import { CLOSE } from "./protocol.ts";
 import { RoomRegistry } from "./room-registry.ts";
+import { searchFeed } from "./search-feed.ts";
 import type { Log, Room } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { boardRoom, COLLAB_PATH, documentRoom, parseRoom, type RoomRef } from "./rooms.ts";
@@ -58,6 +59,7 @@ function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
           blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }),
           anchorWatch(store, log),
           appendedFeed(),
+          searchFeed(store, log),
         ])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }
