@@ -1,4 +1,3 @@
-import type { DbClient } from "../db/types.ts";
 import { MARK_END, MARK_START } from "./highlight.ts";
 import type { SearchIndex, SearchKind, SearchRow } from "./search-index.ts";
 
