@@ -2,7 +2,7 @@
 
 import Form from "next/form";
 import Link from "next/link";
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import { useT } from "@/components/i18n-provider";
 import { SEARCH_KINDS } from "@/lib/search/search-index";
 import { pages } from "@/lib/urls";
@@ -27,14 +27,15 @@ export function SearchForm({ forum, values, groups, areas }: {
 }) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
+  const id = useId();
   const submit = () => form.current?.requestSubmit();
   const select = (name: keyof SearchFormValues, label: string, children: React.ReactNode) => (
-    <label className="field">
-      <span>{label}</span>
-      <select name={name} defaultValue={values[name] ?? ""} onChange={submit}>
+    <div className="field">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <select id={`${id}-${name}`} name={name} defaultValue={values[name] ?? ""} onChange={submit}>
         {children}
       </select>
-    </label>
+    </div>
   );
   // A document's, an action's and a thread's statuses; an action's OPEN also finds open threads.
   const statusGroups = [
@@ -45,9 +46,10 @@ export function SearchForm({ forum, values, groups, areas }: {
   return (
     <Form ref={form} action={pages.search(forum)} className="search-form">
       <div className="search-form__query">
-        <label className="field">
-          <span>{t("search.query")}</span>
+        <div className="field">
+          <label htmlFor={`${id}-q`}>{t("search.query")}</label>
           <input
+            id={`${id}-q`}
             type="search"
             name="q"
             defaultValue={values.q}
@@ -57,7 +59,7 @@ export function SearchForm({ forum, values, groups, areas }: {
               if (e.key === "ArrowDown" && focusNextHit(document.getElementById(RESULTS_ID), "Home")) e.preventDefault();
             }}
           />
-        </label>
+        </div>
         <button type="submit" className="button button--primary">
           {t("search.submit")}
         </button>
