@@ -12,6 +12,7 @@ import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { startChangeDigest } from "./lib/services/change-digest.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
+import { ensureSearchIndex } from "./lib/search/index.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
 
 const dev = process.argv.includes("--dev");
@@ -24,6 +25,12 @@ process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
 await prepareDatabase(env);
 // Signed heads of the audit chains: now, every AUDIT_HEAD_MINUTES and once more at shutdown.
 const writeFinalAuditHeads = startAuditHeads(db(), env.AUDIT_HEAD_FILE, env.AUDIT_HEAD_MINUTES);
+
+// The search index is rebuilt when it was never built or is of an older build: in the background,
+// in batches, so start-up never waits for it (searches meanwhile find what is indexed so far).
+ensureSearchIndex(db())
+  .then((r) => r.rebuilt && console.log(`Rebuilt the search index (${r.entries} entries).`))
+  .catch((error: unknown) => console.error("Rebuilding the search index failed; it is tried again at the next start", error));
 
 // Next attaches its own upgrade listener (HMR) to the server it is given and closes upgrades it
 // does not know. It gets a private server that never listens; we forward only what is its own.

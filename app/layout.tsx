@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { getCurrentUser, getLocale } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { listForumsForUser } from "@/lib/db/forums";
 import { translator } from "@/lib/i18n";
 import { I18nProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -14,6 +16,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = translator(locale);
   const user = await getCurrentUser();
+  // The header searches the forum of the page; elsewhere (account, home) the user's first forum.
+  const forums = user && !user.mustChangePassword ? await listForumsForUser(db(), user.id) : [];
   return (
     <html lang={locale}>
       <body>
@@ -21,7 +25,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t("app.skipToContent")}
         </a>
         <I18nProvider locale={locale}>
-          <SiteHeader user={user} t={t} />
+          <SiteHeader user={user} t={t} defaultForum={forums[0]?.slug ?? null} />
           <main id="main" tabIndex={-1} className="page">
             {children}
           </main>

@@ -3,6 +3,7 @@ import { createDb } from "./db/client.ts";
 import { migrateDatabase } from "./db/prepare.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { parseEnv, type Env } from "./env.ts";
+import { rebuildSearchIndex } from "./search/index.ts";
 
 /** Validates the environment or exits with the list of what is wrong. */
 export function envOrExit(): Env {
@@ -15,7 +16,7 @@ export function envOrExit(): Env {
   return parsed.env;
 }
 
-/** Applies migrations, reseals audit rows from before keyed chains and, on an empty database with SEED_DEMO on, loads the demo forum. */
+/** Applies migrations, reseals audit rows from before keyed chains and, on an empty database with SEED_DEMO on, loads the demo forum (and indexes it for search). */
 export async function prepareDatabase(env: Env): Promise<void> {
   migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
@@ -23,7 +24,11 @@ export async function prepareDatabase(env: Env): Promise<void> {
     const sealed = await resealLegacyAudit(db, env.AUDIT_SECRET);
     if (sealed === "resealed") console.log("Resealed the audit log's earlier entries with AUDIT_SECRET, one chain per forum.");
     if (sealed === "broken") console.error("The audit log's earlier (unkeyed) entries do not verify; they are left as they are and reported by npm run audit:verify.");
-    if (env.SEED_DEMO && (await seedDemo(db))) console.log("Loaded the demo forum (see README: demo accounts).");
+    if (env.SEED_DEMO && (await seedDemo(db))) {
+      // The demo forum is small: its search index is built before the server answers.
+      await rebuildSearchIndex(db);
+      console.log("Loaded the demo forum (see README: demo accounts).");
+    }
   } finally {
     await db.$disconnect();
   }

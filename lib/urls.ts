@@ -29,6 +29,8 @@ export const pages = {
   adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
   adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
+  /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
+  search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
 };
 
 /** JSON API. */
@@ -71,6 +73,7 @@ export const api = {
   threadComments: (forum: string, threadId: string) => `/api/forums/${e(forum)}/threads/${e(threadId)}/comments`,
   comment: (forum: string, commentId: string) => `/api/forums/${e(forum)}/comments/${e(commentId)}`,
   members: (forum: string) => `/api/forums/${e(forum)}/members`,
+  search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
+import { HeaderSearch } from "@/components/search/header-search";
 import { SignOutButton } from "./sign-out-button";
 
-/** The bar on top of every page: product name, account link and sign-out. */
-export function SiteHeader({ user, t }: { user: { name: string } | null; t: Translate }) {
+/** The bar on top of every page: product name, search (in the forum of the page, else the user's first), account link and sign-out. */
+export function SiteHeader({ user, t, defaultForum = null }: { user: { name: string } | null; t: Translate; defaultForum?: string | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -11,6 +12,7 @@ export function SiteHeader({ user, t }: { user: { name: string } | null; t: Tran
           <span className="brand__mark" aria-hidden="true">S</span>
           <span className="brand__name">{t("app.name")}</span>
         </Link>
+        {user ? <HeaderSearch defaultForum={defaultForum} /> : null}
         {user ? (
           <nav aria-label={t("app.mainNav")} className="site-header__nav">
             <span className="site-header__user">{t("app.signedInAs", { name: user.name })}</span>

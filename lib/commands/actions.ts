@@ -3,6 +3,7 @@ import { actionAbilities, mayApplyActionUpdate } from "../policies/action.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { accountableCount } from "../policies/responsibility.ts";
 import { presentAction, type PresentedAction } from "../presenters/action.ts";
+import { indexAction } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { notificationsFor } from "../services/notify.ts";
 import type { ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
@@ -25,6 +26,7 @@ export function createAction(caller: CommandCaller, groupId: string, input: Acti
     await checkTargetAreas(tx, standing.forum.id, [input.targetAreaId]);
     await checkAnchor(tx, groupId, input.anchor);
     const item = await createItem(tx, ctx.actor, standing.forum.id, groupId, input);
+    await indexAction(tx, item.id);
     await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, null, item));
     ctx.emit({ type: "board.changed", groupId });
     return presentAction(standing, item);
@@ -44,6 +46,7 @@ export function updateAction(caller: CommandCaller, id: string, input: ActionUpd
     await checkOwner(tx, standing.forum.id, fields.ownerId);
     await checkTargetAreas(tx, standing.forum.id, [fields.targetAreaId]);
     const after = await updateItem(tx, ctx.actor, standing.forum.id, before, fields);
+    await indexAction(tx, id);
     await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, before, after));
     ctx.emit({ type: "board.changed", groupId: after.groupId });
     return presentAction(standing, after);

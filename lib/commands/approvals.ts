@@ -6,6 +6,7 @@ import type { NewNotification } from "../db/notifications.ts";
 import { checkOutcome, maySubmitForApproval, parseRule, voteNeedsReason, type DecisionRule } from "../policies/approval.ts";
 import { documentFacts } from "../policies/document.ts";
 import { presentApproval } from "../presenters/approval.ts";
+import { indexDocument } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { freezeStoredDocument } from "../services/frozen-state.ts";
 import type { CloseInput, ForumSettingsInput, SubmitInput, VoteInput } from "../validation/approval.ts";
@@ -43,6 +44,7 @@ export async function submitForApproval(caller: CommandCaller, documentId: strin
     const request = await insertRequest(ctx.tx, ctx.actor, forumId, {
       documentId, versionId: version.id, rule: JSON.stringify(rule), coverNote: input.coverNote, wishedDecisionDate: input.wishedDecisionDate,
     });
+    await indexDocument(ctx.tx, documentId); // now "in review"
     const steering = await loadSteering(ctx.tx, forumId);
     await ctx.notify(approvalNotifications(steering.memberIds, ctx.actor.userId, forumId, "APPROVAL_REQUESTED", doc, request.id));
     ctx.emit({ type: "board.changed", groupId: doc.groupId });
@@ -91,6 +93,7 @@ export function closeApproval(caller: CommandCaller, requestId: string, input: C
       status: input.outcome, statement: input.statement,
     });
     if (!recorded) throw new AppError("conflict", "approval.alreadyDecided");
+    await indexDocument(ctx.tx, request.documentId); // its status follows the outcome
     await ctx.notify(approvalNotifications(await groupMemberIds(ctx.tx, request.groupId), ctx.actor.userId, forumId, "APPROVAL_DECIDED", { id: request.documentId, title: request.documentTitle }, request.id));
     ctx.emit({ type: "board.changed", groupId: request.groupId });
     return presentApproval(ctx.standing, steering, (await loadApproval(ctx.tx, forumId, requestId))!);

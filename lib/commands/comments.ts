@@ -27,6 +27,7 @@ import { appendDocumentUpdate } from "../db/versions.ts";
 import { commentAbilities, mayStartThread, threadAbilities } from "../policies/comment.ts";
 import { documentAbilities, documentFacts } from "../policies/document.ts";
 import { presentThread, threadFacts, type ThreadView } from "../presenters/comment.ts";
+import { indexComment, indexThread } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { storedState } from "../services/frozen-state.ts";
 import type { DocumentThreadInput } from "../validation/comment.ts";
@@ -154,6 +155,7 @@ export async function startDocumentThread(caller: CommandCaller, documentId: str
     await insertThread(tx, { id: threadId, forumId: target.forumId, documentId, quote, createdById: actor.userId });
     const mentioned = await mentionsIn(tx, target.forumId, input.body);
     const commentId = await insertComment(tx, { threadId, authorId: actor.userId, body: input.body, mentionIds: mentioned });
+    await indexComment(tx, commentId);
     const updateId = await appendDocumentUpdate(tx, documentId, update);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.thread", entityType: "CommentThread", entityId: threadId, after: { documentId, quote } });
     await notifyComment(ctx, target, { threadId, commentId, body: input.body }, "COMMENT_THREAD", await threadAudience(tx, target), mentioned);
@@ -173,6 +175,7 @@ export async function startActionThread(caller: CommandCaller, actionItemId: str
     await insertThread(tx, { id: threadId, forumId: target.forumId, actionItemId, quote: "", createdById: actor.userId });
     const mentioned = await mentionsIn(tx, target.forumId, body);
     const commentId = await insertComment(tx, { threadId, authorId: actor.userId, body, mentionIds: mentioned });
+    await indexComment(tx, commentId);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.thread", entityType: "CommentThread", entityId: threadId, after: { actionItemId } });
     await notifyComment(ctx, target, { threadId, commentId, body }, "COMMENT_THREAD", await threadAudience(tx, target), mentioned);
     changed(ctx, target);
@@ -196,6 +199,7 @@ export async function replyToThread(caller: CommandCaller, threadId: string, bod
     const mentioned = await mentionsIn(tx, target.forumId, body);
     const participants = await threadParticipants(tx, threadId);
     const commentId = await insertComment(tx, { threadId, authorId: actor.userId, body, mentionIds: mentioned });
+    await indexComment(tx, commentId);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.reply", entityType: "Comment", entityId: commentId, after: { threadId } });
     await notifyComment(ctx, target, { threadId, commentId, body }, "COMMENT_REPLY", participants, mentioned);
     changed(ctx, target);
@@ -210,6 +214,7 @@ export async function setThreadState(caller: CommandCaller, threadId: string, re
     if (!abilities.resolve) throw new AppError("forbidden");
     if ((thread.resolvedAt !== null) !== resolved) {
       await setThreadResolved(tx, threadId, actor.userId, resolved);
+      await indexThread(tx, threadId);
       await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: resolved ? "comment.resolve" : "comment.reopen", entityType: "CommentThread", entityId: threadId });
       changed({ emit }, target);
     }
@@ -234,6 +239,7 @@ export async function editComment(caller: CommandCaller, commentId: string, body
     if (!abilities.edit) throw new AppError("forbidden");
     const mentioned = await mentionsIn(tx, target.forumId, body);
     const added = await updateComment(tx, commentId, body, mentioned);
+    await indexComment(tx, commentId);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.edit", entityType: "Comment", entityId: commentId, after: { threadId: comment.threadId } });
     await notifyComment(ctx, target, { threadId: comment.threadId, commentId, body }, "MENTION", [], added);
     changed(ctx, target);
@@ -247,6 +253,7 @@ export async function deleteComment(caller: CommandCaller, commentId: string): P
     const { comment, target, abilities } = await commentIn(tx, standing, commentId);
     if (!abilities.delete) throw new AppError("forbidden");
     await softDeleteComment(tx, commentId);
+    await indexComment(tx, commentId);
     await appendAudit(tx, { forumId: target.forumId, actorId: actor.userId, ip: actor.ip, action: "comment.delete", entityType: "Comment", entityId: commentId, after: { threadId: comment.threadId } });
     changed({ emit }, target);
     return viewOf(tx, standing, target, comment.threadId);

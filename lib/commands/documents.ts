@@ -3,6 +3,7 @@ import { followChoice } from "../db/follows.ts";
 import { documentAbilities, documentFacts, mayApplyDocumentUpdate } from "../policies/document.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { presentDocument, type DocumentView } from "../presenters/document.ts";
+import { indexDocument } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import type { DocumentCreateInput, DocumentUpdateInput } from "../validation/document.ts";
 import type { RaciInput } from "../validation/action.ts";
@@ -16,6 +17,7 @@ export function createDocument(caller: CommandCaller, groupId: string, input: Do
     if (!groupAbilities(standing, { id: groupId }).createDocument) throw new AppError("forbidden");
     await checkTargetAreas(tx, standing.forum.id, input.targetAreaIds);
     const doc = await insertDocument(tx, actor, { forumId: standing.forum.id, groupId, ...input });
+    await indexDocument(tx, doc.id);
     return presentDocument(standing, doc);
   });
 }
@@ -33,6 +35,8 @@ export function updateDocument(caller: CommandCaller, documentId: string, input:
     if (meta.targetAreaIds) await checkTargetAreas(tx, standing.forum.id, meta.targetAreaIds);
     const after = await updateDocumentMeta(tx, actor, standing.forum.id, documentId, { ...meta, archived });
     if (!after) throw new AppError("not_found");
+    // Title, target areas and archived state are searched and filtered by; the text stays as indexed.
+    await indexDocument(tx, documentId);
     // Archiving makes open editors read-only (and restoring writable) at once.
     if (archived !== undefined) emit({ type: "access.changed", forumId: standing.forum.id });
     return presentDocument(standing, after, choice);

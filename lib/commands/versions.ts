@@ -4,6 +4,7 @@ import { appendDocumentUpdate, auditRestore, getVersion, insertVersion } from ".
 import type { DbClient } from "../db/types.ts";
 import { documentAbilities, documentFacts, type DocumentAbilities } from "../policies/document.ts";
 import { presentVersion, type VersionView } from "../presenters/version.ts";
+import { indexDocument } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { freezeStoredDocument, freezeYState, storedState } from "../services/frozen-state.ts";
 import { restoreUpdate } from "../services/version-content.ts";
@@ -56,6 +57,8 @@ export async function restoreVersion(caller: CommandCaller, documentId: string, 
     if (!(await documentIn(tx, standing, documentId)).restoreVersion) throw new AppError("forbidden");
     const updateId = update ? await appendDocumentUpdate(tx, documentId, update) : null;
     const version = await insertVersion(tx, actor, standing.forum.id, { documentId, kind: "RESTORE", name: source.name, ...frozen });
+    // An open room re-indexes as it applies the update; a document nobody has open is indexed here.
+    await indexDocument(tx, documentId, { body: frozen.text });
     await auditRestore(tx, actor, standing.forum.id, { documentId, from: source, updateId, version });
     if (update && updateId !== null) emit({ type: "document.appended", documentId, update, updateId });
     return presentVersion(version);

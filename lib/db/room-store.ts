@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { ActorStanding } from "../policies/actor.ts";
 import type { TallyIncrement } from "../realtime/edit-stretches.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
+import { indexDocumentText } from "../search/index.ts";
 import { loadGroupBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
@@ -133,6 +134,12 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     },
     async compactDocument(documentId, { state, upToUpdateId, excerpt }) {
       await withoutBlocking(() => compact(documentId, state, upToUpdateId, excerpt));
+    },
+    indexDocumentText(documentId, text) {
+      // Through Prisma and the search interface, like the commands' index writes (at most twice a
+      // second per open document). In a transaction of its own: Prisma's one SQLite connection
+      // would otherwise run it inside whatever command transaction is open at that moment.
+      return db.$transaction((tx) => indexDocumentText(tx, documentId, text));
     },
     async anchoredItems(documentId): Promise<AnchoredItem[]> {
       const rows = q.anchored.all(documentId) as (Omit<AnchoredItem, "anchorMissing"> & { anchorMissing: number })[];

@@ -18,9 +18,9 @@ const unowned: ActionFacts = { groupId: GROUP, ownerId: null };
 const ownedBySomeoneElse: ActionFacts = { groupId: GROUP, ownerId: "u-someone-else" };
 const ownedBy = (actor: ActorStanding): ActionFacts => ({ groupId: GROUP, ownerId: actor.userId });
 
-const WRITER: ActionAbilities = { update: true, changeStatus: true, setRaci: true };
-const STATUS_ONLY: ActionAbilities = { update: false, changeStatus: true, setRaci: false };
-const READER: ActionAbilities = { update: false, changeStatus: false, setRaci: false };
+const WRITER: ActionAbilities = { read: true, update: true, changeStatus: true, setRaci: true };
+const STATUS_ONLY: ActionAbilities = { read: true, update: false, changeStatus: true, setRaci: false };
+const READER: ActionAbilities = { read: true, update: false, changeStatus: false, setRaci: false };
 
 type State = "owner null" | "owner = actor" | "owner = someone else";
 const facts = (state: State, actor: ActorStanding): ActionFacts =>

@@ -6,6 +6,8 @@ export interface ActionFacts {
 }
 
 export interface ActionAbilities {
+  /** See the item (boards, overview, search): everyone in the forum. */
+  read: boolean;
   /** Title, description, owner, due date, target area. */
   update: boolean;
   /** Move the status (the owner may, even outside the group). */
@@ -17,7 +19,7 @@ export interface ActionAbilities {
 export function actionAbilities(actor: ActorStanding, item: ActionFacts): ActionAbilities {
   const works = worksInGroup(actor, item.groupId);
   const owns = isOwner(actor, item);
-  return { update: works, changeStatus: works || owns, setRaci: works };
+  return { read: true, update: works, changeStatus: works || owns, setRaci: works };
 }
 
 /** Which fields of an update the abilities allow: status alone needs changeStatus, anything else update. */

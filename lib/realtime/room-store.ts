@@ -56,6 +56,9 @@ export interface RoomStore {
   /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */
   compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
 
+  /** Hands a document's current plain text to the search index (its other fields come from the commands). */
+  indexDocumentText(documentId: string, text: string): Promise<void>;
+
   anchoredItems(documentId: string): Promise<AnchoredItem[]>;
   /** The comment threads anchored in a document's text, and whether each is detached from it. */
   commentThreads(documentId: string): Promise<{ id: string; detached: boolean }[]>;

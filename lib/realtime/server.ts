@@ -18,6 +18,7 @@ import { connect, type ConnectContext, type Member } from "./connect.ts";
 import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
 import { CLOSE } from "./protocol.ts";
 import { RoomRegistry } from "./room-registry.ts";
+import { searchFeed } from "./search-feed.ts";
 import type { Log, Room } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { boardRoom, COLLAB_PATH, documentRoom, parseRoom, type RoomRef } from "./rooms.ts";
@@ -60,6 +61,7 @@ function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
           anchorWatch(store, log),
           appendedFeed(),
           commentWatch(store, log),
+          searchFeed(store, log),
         ])
       : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
 }

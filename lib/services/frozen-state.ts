@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { db } from "../db/client.ts";
+import type { DbClient } from "../db/types.ts";
 import { loadStoredState } from "../db/versions.ts";
 import { freezeYState, type FrozenState } from "../editor/freeze.ts";
 import { ydocToText } from "../editor/render.ts";
@@ -7,8 +8,8 @@ import { ydocToText } from "../editor/render.ts";
 export { freezeYState, stateHash, type FrozenState } from "../editor/freeze.ts";
 
 /** The plain text of the document as it is stored now (to tell whether it moved on from a version). */
-export async function storedText(documentId: string): Promise<string> {
-  const { snapshot, updates } = await loadStoredState(db(), documentId);
+export async function storedText(documentId: string, client: DbClient = db()): Promise<string> {
+  const { snapshot, updates } = await loadStoredState(client, documentId);
   const doc = new Y.Doc();
   try {
     if (snapshot) Y.applyUpdate(doc, snapshot);

@@ -144,12 +144,21 @@ describe("comment threads on a document", () => {
     expect((await post(c.member, repliesPath(thread.id), { body: "For sent" })).status).toBe(403);
     expect((await post(c.lead, threadPath(thread.id), { resolved: false }, "PATCH")).body.thread.resolved).toBe(false);
 
+    // Comments are found by search (the edited words, not the old ones) and lead to their thread.
+    const search = async (who: TestClient, q: string) =>
+      ((await (await who.fetch(`/api/forums/ostfold/search?${new URLSearchParams({ q, kind: "comment" })}`)).json()) as { hits: { id: string; href: string }[] }).hits;
+    expect((await search(c.otherGroup, "mangler i 2027")).map((h) => h.href)).toEqual([expect.stringContaining(`#thread-${thread.id}`)]);
+    expect(await search(c.otherGroup, "Jonas Dahl")).toEqual([]);
+    expect((await c.outsider.fetch(`/api/forums/ostfold/search?q=mangler`)).status).toBe(404);
+    expect((await search(c.member, "omtrent 120")).length).toBe(1);
+
     // Deleting keeps the place in the conversation, not the words.
     const deleted = await c.member.fetch(commentPath(reply.body.thread.comments[1]!.id), { method: "DELETE" });
     expect(deleted.status).toBe(200);
     const list = (await (await c.otherGroup.fetch(threadsPath(id))).json()) as { threads: ThreadView[] };
     expect(list.threads[0]!.comments[1]).toMatchObject({ deleted: true, body: "" });
     expect(list.threads[0]!.abilities).toEqual({ read: true, reply: true, resolve: false });
+    expect(await search(c.member, "omtrent 120")).toEqual([]);
   });
 
   it("keeps a thread on its words through edits before and inside the passage, and marks it detached when they are deleted", async () => {
