@@ -342,6 +342,7 @@ export const en: Messages = {
     },
     body: "Hello {name},\n\n{what}\n\nSee your actions: {link}\n\nSamråd",
     bodyApproval: "Hello {name},\n\n{what}\n\nSee what is up for decision: {link}\n\nSamråd",
+    bodyAbout: "Hello {name},\n\n{what}\n\nRead more and reply: {link}\n\nSamråd",
   },
   actionStatus: { OPEN: "Open", IN_PROGRESS: "In progress", BLOCKED: "Blocked", DONE: "Done", CANCELLED: "Cancelled" },
   raci: { R: "Responsible (R)", A: "Accountable (A)", C: "Consulted (C)", I: "Informed (I)" },

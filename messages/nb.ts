@@ -348,6 +348,7 @@ export const nb = {
     },
     body: "Hei {name},\n\n{what}\n\nSe dine tiltak: {link}\n\nHilsen Samråd",
     bodyApproval: "Hei {name},\n\n{what}\n\nSe sakene til behandling: {link}\n\nHilsen Samråd",
+    bodyAbout: "Hei {name},\n\n{what}\n\nLes mer og svar: {link}\n\nHilsen Samråd",
   },
   actionStatus: { OPEN: "Åpen", IN_PROGRESS: "Pågår", BLOCKED: "Stoppet", DONE: "Ferdig", CANCELLED: "Avlyst" },
   raci: { R: "Utfører (R)", A: "Ansvarlig (A)", C: "Konsulteres (C)", I: "Informeres (I)" },

@@ -103,12 +103,20 @@ export interface OutboxRow {
   forumId: string;
   type: NotificationKind;
   title: string;
+  /** What it points at, for the e-mail's link (and a comment's first words in `detail`). */
+  documentId: string | null;
+  actionItemId: string | null;
+  threadId: string | null;
+  detail: string;
   mailState: string;
   mailAttempts: number;
   mailNextAt: Date | null;
 }
 
-const outboxSelect = { id: true, userId: true, forumId: true, type: true, title: true, mailState: true, mailAttempts: true, mailNextAt: true } as const;
+const outboxSelect = {
+  id: true, userId: true, forumId: true, type: true, title: true, documentId: true, actionItemId: true, threadId: true, detail: true,
+  mailState: true, mailAttempts: true, mailNextAt: true,
+} as const;
 
 /**
  * Rows whose e-mail is due: PENDING with mailNextAt <= now, and SENDING whose lease (mailNextAt) ran
@@ -190,6 +198,13 @@ export async function settleMail(
           : { mailState: "SKIPPED", mailNextAt: null, mailError: outcome.error ?? null };
   const res = await db.notification.updateMany({ where: { id: claim.id, mailState: "SENDING", mailNextAt: claim.leaseUntil }, data });
   return res.count === 1;
+}
+
+/** The group of the document or action a notification points at (for its link), or null. */
+export async function notificationTargetGroup(db: DbClient, row: Pick<OutboxRow, "documentId" | "actionItemId">): Promise<string | null> {
+  if (row.documentId) return (await db.document.findUnique({ where: { id: row.documentId }, select: { groupId: true } }))?.groupId ?? null;
+  if (row.actionItemId) return (await db.actionItem.findUnique({ where: { id: row.actionItemId }, select: { groupId: true } }))?.groupId ?? null;
+  return null;
 }
 
 /** Who an e-mail goes to, in which language, and the forum's slug for the link. */

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client.ts";
-import { claimMail, dueMail, mailRecipient, nextMailAt, settleMail, type OutboxRow } from "../db/notifications.ts";
+import { claimMail, dueMail, mailRecipient, nextMailAt, notificationTargetGroup, settleMail, type OutboxRow } from "../db/notifications.ts";
+import { commentPreviewOf } from "../presenters/notification.ts";
 import type { Env } from "../env.ts";
 import { subscribe } from "../events/bus.ts";
 import { isLocale, translator, type MessageKey } from "../i18n/index.ts";
@@ -38,17 +39,37 @@ export function retryDelayMs(attempts: number, c: Pick<MailWorkerConfig, "retryB
 
 type Send = (message: { to: string; subject: string; text: string }) => Promise<unknown>;
 
-/** The e-mail for one notification, in the recipient's language, with a link to their actions (or the steering group's queue). */
+const COMMENT_TYPES = new Set(["COMMENT_THREAD", "COMMENT_REPLY", "MENTION"]);
+
+/**
+ * The e-mail for one notification, in the recipient's language, with a link: comments lead to
+ * their thread and change notices to the document, approvals to the steering group's queue, the
+ * rest to the recipient's actions. A comment's first words are quoted (as plain text).
+ */
 async function compose(db: Db, row: OutboxRow, appUrl: string) {
   const to = await mailRecipient(db, row.userId, row.forumId);
   if (!to) return null;
   const t = translator(isLocale(to.locale) ? to.locale : "nb");
   const approval = row.type === "APPROVAL_REQUESTED" || row.type === "APPROVAL_DECIDED" || row.type === "VOTE_REMINDER";
-  const link = appUrl + (approval ? pages.approvals(to.forumSlug) : pages.mine(to.forumSlug));
+  const about = COMMENT_TYPES.has(row.type) || row.type === "DOCUMENT_CHANGED";
+  const groupId = about ? await notificationTargetGroup(db, row) : null;
+  const slug = to.forumSlug;
+  const path =
+    approval ? pages.approvals(slug)
+    : groupId && row.documentId ? (row.threadId ? pages.documentThread(slug, groupId, row.documentId, row.threadId) : pages.document(slug, groupId, row.documentId))
+    : groupId && row.actionItemId ? pages.actionDetail(slug, groupId, row.actionItemId, row.threadId ?? undefined)
+    : pages.mine(slug);
+  const link = appUrl + path;
+  const what = t(`mail.what.${row.type}` as MessageKey, { title: row.title });
+  const preview = COMMENT_TYPES.has(row.type) ? commentPreviewOf(row.detail) : null;
   return {
     to: to.email,
     subject: t(`mail.subject.${row.type}` as MessageKey, { title: row.title }),
-    text: t(approval ? "mail.bodyApproval" : "mail.body", { name: to.name, what: t(`mail.what.${row.type}` as MessageKey, { title: row.title }), link }),
+    text: approval
+      ? t("mail.bodyApproval", { name: to.name, what, link })
+      : about
+        ? t("mail.bodyAbout", { name: to.name, what: preview ? `${what}\n\n«${preview}»` : what, link })
+        : t("mail.body", { name: to.name, what, link }),
   };
 }
 

@@ -137,6 +137,20 @@ describe("mail outbox", () => {
     expect(rows.reduce((n, r) => n + r.mailAttempts, 0)).toBe(2);
   });
 
+  it("a mention in a comment e-mails the person a link to the thread and the comment's first words, as plain text", async () => {
+    mode = { kind: "accept" };
+    const named = await buildUser(db, forumId, { name: `Eva Mention ${Date.now()}` });
+    const created = await assign("Tiltak med spørsmål", named.id);
+    const item = ((await created.json()) as { item: { id: string } }).item;
+    const res = await leader.json(`/api/forums/ostfold/actions/${item.id}/threads`, "POST", { body: `@${named.name} kan du se på <b>dette</b>?` });
+    expect(res.status).toBe(201);
+    const threadId = ((await res.json()) as { thread: { id: string } }).thread.id;
+    await until(() => to(named.email).some((m) => m.text.includes("#thread-")), "mention e-mail", 20_000);
+    const mail = to(named.email).find((m) => m.text.includes("#thread-"))!;
+    expect(mail.text).toContain(`/f/ostfold/groups/${groupId}/actions/${item.id}#thread-${threadId}`);
+    expect(mail.text).toContain(`«@${named.name} kan du se på <b>dette</b>?»`);
+  });
+
   it("a request that queues e-mail answers before the message is sent; the message arrives afterwards", async () => {
     mode = { kind: "hold", ms: 4000 };
     const owner = await buildUser(db, forumId);
