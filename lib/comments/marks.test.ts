@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_FIELD } from "../editor/extensions.ts";
-import { jsonToYUpdate, ydocToJSON } from "../editor/render.ts";
+import { DOCUMENT_FIELD, documentExtensions } from "../editor/extensions.ts";
+import { jsonToYUpdate, ydocToHTML, ydocToJSON } from "../editor/render.ts";
 import { addCommentMark, markedThreadIds } from "./marks.ts";
 
 const para = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -93,5 +93,19 @@ describe("comment marks in the Yjs text", () => {
     expect(addCommentMark(server, rel(t, 0), rel(t, 6), "th9").ok).toBe(true);
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server, before));
     expect(marked(client)).toEqual({ th9: "Felles" });
+  });
+});
+
+describe("comment marks in HTML", () => {
+  it("are shown by the editor's rendering but never read back from HTML (a paste brings the words, not the thread)", async () => {
+    const doc = docWith("Lim inn denne teksten.");
+    const t = textOf(doc, 0);
+    addCommentMark(doc, rel(t, 0), rel(t, 7), "th1");
+    const html = await ydocToHTML(doc);
+    expect(html).toContain('<span class="comment-mark" data-thread-id="th1">Lim inn</span>');
+    const { generateJSON } = await import("@tiptap/html/server");
+    const pasted = JSON.stringify(generateJSON(html, documentExtensions()));
+    expect(pasted).toContain("Lim inn");
+    expect(pasted).not.toContain("comment");
   });
 });

@@ -36,13 +36,14 @@ export const CommentMark = Mark.create({
     return {
       threadId: {
         default: null,
-        parseHTML: (element: HTMLElement) => element.getAttribute("data-thread-id"),
         renderHTML: (attrs: { threadId?: unknown }) => (typeof attrs.threadId === "string" ? { "data-thread-id": attrs.threadId } : {}),
       },
     };
   },
+  // Never read from HTML: pasting a commented passage (from here or elsewhere) brings its words,
+  // not the thread, and only the server adds a mark.
   parseHTML() {
-    return [{ tag: "span[data-thread-id]" }];
+    return [];
   },
   renderHTML({ HTMLAttributes }) {
     return ["span", mergeAttributes({ class: "comment-mark" }, HTMLAttributes), 0];
