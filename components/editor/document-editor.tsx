@@ -196,7 +196,12 @@ export function DocumentEditor({ documentId, user, abilities, actions }: {
       <div role="status" className="editor-refused">
         {refused ? <p className="notice notice--warn">{t("editor.changesRefused")}</p> : null}
       </div>
-      {!editable ? <p className="notice notice--info">{t(comments?.mayComment ? "comments.readOnlyNote" : "editor.readOnly")}</p> : null}
+      {!editable ? (
+        <p className="notice notice--info">
+          {t("editor.readOnly")}
+          {comments?.mayComment && !abilities.write ? ` ${t("comments.readOnlyNote")}` : ""}
+        </p>
+      ) : null}
       {session ? (
         <LiveEditor session={session} user={user} editable={editable} mayAnchor={mayAnchor} documentId={documentId} actions={actions} />
       ) : (

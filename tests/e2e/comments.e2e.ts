@@ -7,7 +7,7 @@ const PASSAGE = "korte moduler med kveldsundervisning";
 async function openDocument(page: Page) {
   await page.getByRole("link", { name: "Kompetansegruppe livslang læring" }).first().click();
   await page.getByRole("link", { name: DOCUMENT }).first().click();
-  await expect(page.getByRole("heading", { name: DOCUMENT, level: 1 })).toBeVisible();
+  await expect(page.locator(".page-header").getByRole("heading", { name: DOCUMENT, level: 1 })).toBeVisible();
   await expect(page.getByTestId("sync-status")).toHaveAttribute("data-status", /saved|readOnly/);
 }
 
@@ -43,7 +43,7 @@ test("a steering member comments on a sentence and mentions a member, who sees i
   await signIn(steering, demo.steering);
   await openDocument(steering);
   await expect(steering.getByTestId("sync-status")).toHaveAttribute("data-status", "readOnly");
-  await expect(steering.getByText("Du kan lese og kommentere, men ikke endre teksten.")).toBeVisible();
+  await expect(steering.getByText("Du kan lese dokumentet, men ikke endre det. Du kan likevel kommentere: marker tekst og velg «Kommenter».")).toBeVisible();
   const panel = steering.getByRole("region", { name: /Kommentarer/ });
   await expect(panel.getByText(/Ingen åpne kommentarer/)).toBeVisible();
 
