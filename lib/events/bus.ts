@@ -25,6 +25,12 @@ export type DomainEvent =
    * action): open documents tell their editors to fetch the threads again; boards recount.
    */
   | { type: "threads.changed"; documentId: string | null; actionItemId: string | null; groupId: string }
+  /**
+   * A forum's competence needs, their figures or what answers them changed (a need edited, linked or
+   * unlinked, an import committed or undone, a linked recommendation approved, a linked action's
+   * status): gap views and need pages that are open fetch their figures again.
+   */
+  | { type: "needs.changed"; forumId: string }
   /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
   | { type: "mail.queued" };
 
