@@ -31,6 +31,9 @@ export const pages = {
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
   search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
+  needs: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/needs${query?.size ? `?${query.toString()}` : ""}`,
+  need: (forum: string, needId: string) => `/f/${e(forum)}/needs/${e(needId)}`,
+  needNew: (forum: string) => `/f/${e(forum)}/needs/new`,
 };
 
 /** JSON API. */
@@ -73,6 +76,10 @@ export const api = {
   threadComments: (forum: string, threadId: string) => `/api/forums/${e(forum)}/threads/${e(threadId)}/comments`,
   comment: (forum: string, commentId: string) => `/api/forums/${e(forum)}/comments/${e(commentId)}`,
   members: (forum: string) => `/api/forums/${e(forum)}/members`,
+  needs: (forum: string) => `/api/forums/${e(forum)}/needs`,
+  need: (forum: string, needId: string) => `/api/forums/${e(forum)}/needs/${e(needId)}`,
+  needLinks: (forum: string, needId: string) => `/api/forums/${e(forum)}/needs/${e(needId)}/links`,
+  regions: (forum: string) => `/api/forums/${e(forum)}/regions`,
   search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
 };
 

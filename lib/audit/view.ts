@@ -21,9 +21,11 @@ const ACTIONS: Record<string, ActionKey> = {
   "approval.close": "approvalClose", "seed.demo": "seedDemo",
   "comment.thread": "commentThread", "comment.reply": "commentReply", "comment.edit": "commentEdit",
   "comment.delete": "commentDelete", "comment.resolve": "commentResolve", "comment.reopen": "commentReopen",
+  "need.create": "needCreate", "need.update": "needUpdate", "need.archive": "needArchive", "need.restore": "needRestore",
+  "need.link": "needLink", "need.unlink": "needUnlink", "region.create": "regionCreate",
 };
 
-const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "email", "following", "R", "A", "C", "I"] satisfies FieldKey[]);
+const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "field", "period", "demand", "supply", "unit", "region", "confidence", "sourceName", "archived", "email", "following", "R", "A", "C", "I"] satisfies FieldKey[]);
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set(["id", "forumId", "version", "createdAt", "updatedAt"]);
 

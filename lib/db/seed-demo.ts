@@ -1,6 +1,6 @@
 import { hashPassword } from "../auth/password.ts";
 import {
-  DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoTargetAreas, demoUsers,
+  DEMO_FIGURES_SOURCE, DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoNeeds, demoRegions, demoTargetAreas, demoUsers,
 } from "../../prisma/seed/demo-forum.ts";
 import { freezeYState } from "../editor/freeze.ts";
 import { excerptOf, jsonToYUpdate } from "../editor/render.ts";
@@ -49,6 +49,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
     }
     const now = Date.now();
+    const documentIds = new Map<string, string>();
     for (const [i, d] of demoDocuments.entries()) {
       const paragraphs = [d.excerpt, ...(d.body ?? [])];
       const doc = await tx.document.create({
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           targetAreas: { create: d.targetAreas.map((k) => ({ targetAreaId: areaIds.get(k)! })) },
         },
       });
+      documentIds.set(d.title, doc.id);
       const f = frozen[i];
       if (!d.approval || !f) continue;
       // One request waiting for the steering group (one vote in), one decided: approved by all three.
@@ -83,9 +85,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
       if (decided) await tx.document.update({ where: { id: doc.id }, data: { approvedVersionId: version.id } });
     }
+    const actionIds = new Map<string, string>();
     for (const a of demoActions) {
       const ownerId = a.owner ? userIds.get(a.owner)! : null;
-      await tx.actionItem.create({
+      const item = await tx.actionItem.create({
         data: {
           forumId: forum.id, groupId: groupIds.get(a.group)!, title: a.title, description: a.description, status: a.status,
           ownerId, dueDate: a.dueInDays === null ? null : new Date(now + a.dueInDays * day),
@@ -95,6 +98,31 @@ export async function seedDemo(db: Db): Promise<boolean> {
           responsibilities: ownerId ? { create: [{ role: "A", userId: ownerId }] } : undefined,
         },
       });
+      actionIds.set(a.title, item.id);
+    }
+    // The county, its municipalities, and example needs (one per period), linked to what answers them.
+    const regionIds = new Map<string, string>();
+    for (const [i, r] of demoRegions.entries()) {
+      const row = await tx.region.create({ data: { forumId: forum.id, name: r.name, kind: r.kind, code: r.code, sortOrder: i } });
+      regionIds.set(r.name, row.id);
+    }
+    const leader = userIds.get("prosjektleder@samrad.example")!;
+    for (const n of demoNeeds) {
+      for (const [period, demand, supply] of n.figures) {
+        const need = await tx.need.create({
+          data: {
+            forumId: forum.id, groupId: groupIds.get(n.group)!, targetAreaId: areaIds.get(n.targetArea)!, title: n.title, field: n.field,
+            styrk: n.styrk ?? null, regionId: n.region ? regionIds.get(n.region)! : null, period, demand, supply, unit: n.unit,
+            sourceName: DEMO_FIGURES_SOURCE, confidence: n.confidence, notes: DEMO_FIGURES_SOURCE, createdById: leader,
+          },
+        });
+        // What answers a need answers it in its newest period.
+        if (period !== n.figures.at(-1)![0]) continue;
+        for (const title of n.answeredBy ?? []) {
+          const target = documentIds.has(title) ? { documentId: documentIds.get(title)! } : { actionItemId: actionIds.get(title)! };
+          await tx.needLink.create({ data: { needId: need.id, createdById: leader, ...target } });
+        }
+      }
     }
     await appendAudit(tx, {
       forumId: forum.id, actorId: null, action: "seed.demo", entityType: "Forum", entityId: forum.id,

@@ -91,3 +91,16 @@ export const regionSchema = z.strictObject({
 
 export type NeedCreateInput = z.output<typeof needCreateSchema>;
 export type NeedUpdateInput = z.output<typeof needUpdateSchema>;
+
+/** The register's filters and sort (query string of the page and the API). */
+export const needListQuerySchema = z.strictObject({
+  targetAreaId: idSchema.optional().or(z.literal("").transform(() => undefined)),
+  groupId: idSchema.optional().or(z.literal("").transform(() => undefined)),
+  regionId: idSchema.or(z.literal("county")).optional().or(z.literal("").transform(() => undefined)),
+  period: periodSchema.optional().or(z.literal("").transform(() => undefined)),
+  q: text(0, 100).optional().transform((v) => v || undefined),
+  archived: z.enum(["1"]).optional().transform((v) => v === "1"),
+  sort: z.enum(["gap", "title", "period", "updated"]).default("gap"),
+  page: z.string().regex(/^\d{1,4}$/).transform(Number).pipe(z.number().int().min(1)).default(1),
+});
+export type NeedListQuery = z.output<typeof needListQuerySchema>;

@@ -179,3 +179,72 @@ export const demoActions: {
     description: "", owner: null, dueInDays: 30, targetArea: null,
   },
 ];
+
+/** The county and its municipalities (Østfold from 2024, with their official numbers). */
+export const demoRegions: { name: string; kind: "COUNTY" | "MUNICIPALITY"; code: string }[] = [
+  { name: "Østfold", kind: "COUNTY", code: "31" },
+  { name: "Halden", kind: "MUNICIPALITY", code: "3101" },
+  { name: "Moss", kind: "MUNICIPALITY", code: "3103" },
+  { name: "Sarpsborg", kind: "MUNICIPALITY", code: "3105" },
+  { name: "Fredrikstad", kind: "MUNICIPALITY", code: "3107" },
+  { name: "Hvaler", kind: "MUNICIPALITY", code: "3110" },
+  { name: "Råde", kind: "MUNICIPALITY", code: "3112" },
+  { name: "Våler", kind: "MUNICIPALITY", code: "3114" },
+  { name: "Skiptvet", kind: "MUNICIPALITY", code: "3116" },
+  { name: "Indre Østfold", kind: "MUNICIPALITY", code: "3118" },
+  { name: "Rakkestad", kind: "MUNICIPALITY", code: "3120" },
+  { name: "Marker", kind: "MUNICIPALITY", code: "3122" },
+  { name: "Aremark", kind: "MUNICIPALITY", code: "3124" },
+];
+
+/** Label on every demo figure: they are made up for the demo. */
+export const DEMO_FIGURES_SOURCE = "Eksempeltall – ikke offisiell statistikk";
+
+type DemoNeed = {
+  group: GroupKey;
+  targetArea: (typeof demoTargetAreas)[number]["key"];
+  title: string;
+  field: string;
+  styrk?: string;
+  region: string | null;
+  unit: "PERSONS" | "APPRENTICESHIPS" | "STUDY_PLACES" | "FTE";
+  /** [period, demand, supply] — several periods make a trend. */
+  figures: [string, number, number][];
+  confidence: "LOW" | "MEDIUM" | "HIGH";
+  /** Titles of the recommendations and actions that answer it. */
+  answeredBy?: string[];
+};
+
+/** A realistic, clearly labelled example set for the three target areas, so the gap view is alive on first start. */
+export const demoNeeds: DemoNeed[] = [
+  { group: "relevant", targetArea: "relevant", title: "Helsefagarbeidere i kommunene", field: "Helsefagarbeider", styrk: "5321", region: null, unit: "PERSONS",
+    figures: [["2024", 310, 205], ["2025", 335, 215], ["2026", 360, 230]], confidence: "MEDIUM", answeredBy: ["Anbefaling: flere læreplasser i helsearbeiderfaget"] },
+  { group: "relevant", targetArea: "relevant", title: "Læreplasser i helsearbeiderfaget", field: "Helsearbeiderfaget", region: null, unit: "APPRENTICESHIPS",
+    figures: [["2025", 225, 160], ["2026", 240, 170]], confidence: "HIGH", answeredBy: ["Anbefaling: flere læreplasser i helsearbeiderfaget", "Hente tall for læreplasser fra alle kommunene"] },
+  { group: "relevant", targetArea: "relevant", title: "Sykepleiere", field: "Sykepleier", styrk: "2223", region: null, unit: "PERSONS",
+    figures: [["2025", 180, 120], ["2026", 195, 125]], confidence: "MEDIUM" },
+  { group: "relevant", targetArea: "relevant", title: "Elektrikere i Fredrikstad-området", field: "Elektriker", styrk: "7411", region: "Fredrikstad", unit: "PERSONS",
+    figures: [["2026", 85, 60]], confidence: "LOW", answeredBy: ["Invitere bransjeorganisasjonene til innspillsmøte"] },
+  { group: "relevant", targetArea: "relevant", title: "Industrimekanikere", field: "Industrimekaniker", styrk: "7233", region: "Sarpsborg", unit: "PERSONS",
+    figures: [["2026", 40, 22]], confidence: "MEDIUM" },
+  { group: "relevant", targetArea: "relevant", title: "Læreplasser i elektrofag", field: "Elektrofag", region: null, unit: "APPRENTICESHIPS",
+    figures: [["2026", 150, 118]], confidence: "HIGH" },
+  { group: "lifelong", targetArea: "lifelong", title: "Videreutdanning i helse ved fagskolen", field: "Helse (fagskole)", region: null, unit: "STUDY_PLACES",
+    figures: [["2025", 110, 75], ["2026", 120, 75]], confidence: "MEDIUM", answeredBy: ["Anbefaling: moduler i fagskolen som kan tas ved siden av jobb"] },
+  { group: "lifelong", targetArea: "lifelong", title: "Voksne som vil ta fagbrev", field: "Fagbrev for voksne", region: null, unit: "PERSONS",
+    figures: [["2024", 380, 240], ["2025", 400, 260], ["2026", 420, 300]], confidence: "LOW" },
+  { group: "lifelong", targetArea: "lifelong", title: "Kveldsmoduler i automasjon", field: "Automasjon", region: "Moss", unit: "STUDY_PLACES",
+    figures: [["2026", 60, 20]], confidence: "MEDIUM",
+    answeredBy: ["Anbefaling: moduler i fagskolen som kan tas ved siden av jobb", "Spørre fagskolen om kapasitet til kveldsmoduler"] },
+  { group: "lifelong", targetArea: "lifelong", title: "Digital kompetanse i små bedrifter", field: "Digital kompetanse", region: "Indre Østfold", unit: "PERSONS",
+    figures: [["2026-H1", 90, 35]], confidence: "LOW" },
+  { group: "inclusion", targetArea: "inclusion", title: "Språkpraksisplasser", field: "Norskopplæring med arbeidspraksis", region: null, unit: "PERSONS",
+    figures: [["2025", 140, 60], ["2026", 150, 70]], confidence: "MEDIUM",
+    answeredBy: ["Anbefaling: språkopplæring kombinert med arbeidspraksis", "Finne tre bedrifter som vil prøve språkpraksis"] },
+  { group: "inclusion", targetArea: "inclusion", title: "Arbeidstrening for unge ledige", field: "Arbeidstrening", region: "Halden", unit: "PERSONS",
+    figures: [["2026", 65, 40]], confidence: "MEDIUM" },
+  { group: "inclusion", targetArea: "inclusion", title: "Kvalifisering i renholdsfaget", field: "Renholdsoperatør", styrk: "9112", region: "Sarpsborg", unit: "PERSONS",
+    figures: [["2026", 30, 28]], confidence: "HIGH" },
+  { group: "inclusion", targetArea: "inclusion", title: "Tilrettelagte læreplasser", field: "Tilrettelagt opplæring", region: null, unit: "APPRENTICESHIPS",
+    figures: [["2025", 45, 18], ["2026", 50, 26]], confidence: "MEDIUM" },
+];

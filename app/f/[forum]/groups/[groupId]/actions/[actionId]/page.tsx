@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requireGroup, getT } from "@/lib/auth/page-guards";
+import { getLocale, requireGroup, getT } from "@/lib/auth/page-guards";
+import { actionAbilities } from "@/lib/policies/action";
+import { needPanel } from "@/lib/services/need-links";
+import { NeedLinksPanel } from "@/components/needs/need-links";
 import { loadForumItem } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { presentAction } from "@/lib/presenters/action";
@@ -28,7 +31,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ActionPage(props: Props) {
   const { access, group, item } = await load(props);
   const t = await getT();
-  const ctx = await boardContext(access);
+  const [ctx, needs] = await Promise.all([boardContext(access), needPanel(access.forum.id, { actionItemId: item.id }, t, await getLocale())]);
+  const mayLink = actionAbilities(access, { groupId: item.groupId, ownerId: item.owner?.id ?? null }).update;
   return (
     <>
       <p className="breadcrumbs">
@@ -38,7 +42,9 @@ export default async function ActionPage(props: Props) {
         <p className="eyebrow">{group.name}</p>
         <h1>{item.title}</h1>
       </header>
-      <ActionDetail forum={access.forum.slug} initial={presentAction(access, item)} viewer={ctx.viewer} today={ctx.today} choices={ctx.choices} />
+      <ActionDetail forum={access.forum.slug} initial={presentAction(access, item)} viewer={ctx.viewer} today={ctx.today} choices={ctx.choices}>
+        <NeedLinksPanel forum={access.forum.slug} target={{ actionItemId: item.id }} linked={needs.linked} choices={needs.choices} mayLink={mayLink} />
+      </ActionDetail>
     </>
   );
 }

@@ -21,6 +21,9 @@ import { DocumentEditorLoader } from "@/components/editor/document-editor-loader
 import { CommentPanel } from "@/components/comments/comment-panel";
 import { DocumentCommentsProvider } from "@/components/comments/document-comments";
 import { mayStartThread } from "@/lib/policies/comment";
+import { getLocale } from "@/lib/auth/page-guards";
+import { needPanel } from "@/lib/services/need-links";
+import { NeedLinksPanel } from "@/components/needs/need-links";
 
 type Props = { params: Promise<{ forum: string; groupId: string; documentId: string }> };
 
@@ -45,9 +48,11 @@ export default async function DocumentPage(props: Props) {
   const mayEditMeta = abilities.update || abilities.archive || abilities.restore;
   const areas = mayEditMeta ? await listTargetAreas(db(), access.forum.id) : [];
   const isRecommendation = document.kind === "RECOMMENDATION";
-  const [ctx, board, versions, approval] = await Promise.all([
+  const locale = await getLocale();
+  const [ctx, board, versions, approval, needs] = await Promise.all([
     boardContext(access), loadGroupBoard(db(), document.groupId), documentVersions(access, document.id),
     isRecommendation ? approvalContext(access, t, document) : Promise.resolve(null),
+    isRecommendation ? needPanel(access.forum.id, { documentId: document.id }, t, locale) : Promise.resolve(null),
   ]);
   const slug = access.forum.slug;
   return (
@@ -75,6 +80,7 @@ export default async function DocumentPage(props: Props) {
         />
         <aside className="stack">
             <CommentPanel />
+            {needs ? <NeedLinksPanel forum={slug} target={{ documentId: document.id }} linked={needs.linked} choices={needs.choices} mayLink={abilities.update} /> : null}
             {approval ? (
               <ApprovalPanel
                 forum={slug} documentId={document.id} groupId={document.groupId} viewer={ctx.viewer} steering={approval.steering}
