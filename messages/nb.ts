@@ -225,7 +225,7 @@ export const nb = {
     colField: "Fagområde",
     colRegion: "Region",
     colPeriod: "Periode",
-    colDemand: "Behov",
+    colDemand: "Etterspørsel",
     colSupply: "Tilbud",
     colGap: "Gap",
     colCoverage: "Dekning",

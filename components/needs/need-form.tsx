@@ -125,8 +125,7 @@ export function NeedEditForm({ forum, need, choices }: { forum: string; need: Ne
     describe: describeStrings<Values>({ title: t("needs.fields.title"), field: t("needs.fields.field"), period: t("needs.fields.period"), demand: t("needs.fields.demand"), supply: t("needs.fields.supply"), notes: t("needs.fields.notes") }),
   });
   return (
-    <form className="card stack" aria-label={t("needs.edit")} onSubmit={(e) => { e.preventDefault(); void edit.save(); }}>
-      <h2>{t("needs.edit")}</h2>
+    <form className="stack" aria-label={t("needs.edit")} onSubmit={(e) => { e.preventDefault(); void edit.save(); }}>
       <Fields values={edit.values} set={edit.setValues} errors={edit.mutation.fieldErrors} choices={choices} />
       {edit.status}
       <p className="button-row">

@@ -1,6 +1,6 @@
 import { hashPassword } from "../auth/password.ts";
 import {
-  DEMO_FIGURES_SOURCE, DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoNeeds, demoRegions, demoTargetAreas, demoUsers,
+  DEMO_FIGURES_NOTE, DEMO_FIGURES_SOURCE, DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoNeeds, demoRegions, demoTargetAreas, demoUsers,
 } from "../../prisma/seed/demo-forum.ts";
 import { freezeYState } from "../editor/freeze.ts";
 import { excerptOf, jsonToYUpdate } from "../editor/render.ts";
@@ -113,7 +113,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           data: {
             forumId: forum.id, groupId: groupIds.get(n.group)!, targetAreaId: areaIds.get(n.targetArea)!, title: n.title, field: n.field,
             styrk: n.styrk ?? null, regionId: n.region ? regionIds.get(n.region)! : null, period, demand, supply, unit: n.unit,
-            sourceName: DEMO_FIGURES_SOURCE, confidence: n.confidence, notes: DEMO_FIGURES_SOURCE, createdById: leader,
+            sourceName: DEMO_FIGURES_SOURCE, confidence: n.confidence, notes: DEMO_FIGURES_NOTE, createdById: leader,
           },
         });
         // What answers a need answers it in its newest period.

@@ -199,6 +199,7 @@ export const demoRegions: { name: string; kind: "COUNTY" | "MUNICIPALITY"; code:
 
 /** Label on every demo figure: they are made up for the demo. */
 export const DEMO_FIGURES_SOURCE = "Eksempeltall – ikke offisiell statistikk";
+export const DEMO_FIGURES_NOTE = "Laget for å vise hvordan Samråd virker. Bytt dem ut med forumets egne tall, for eksempel ved import.";
 
 type DemoNeed = {
   group: GroupKey;

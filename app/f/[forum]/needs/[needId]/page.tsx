@@ -84,7 +84,10 @@ export default async function NeedPage(props: Props) {
             <p className="small muted">{t("needs.history")}</p>
           </section>
           {need.abilities.update ? (
-            <NeedEditForm forum={slug} need={need} choices={{ groups: groups.map((g) => ({ id: g.id, name: g.name })), areas: areas.map((a) => ({ id: a.id, name: a.name })), regions }} />
+            <details className="card disclosure">
+              <summary><h2>{t("needs.edit")}</h2></summary>
+              <NeedEditForm forum={slug} need={need} choices={{ groups: groups.map((g) => ({ id: g.id, name: g.name })), areas: areas.map((a) => ({ id: a.id, name: a.name })), regions }} />
+            </details>
           ) : null}
           {need.abilities.restore ? <NeedRestoreButton forum={slug} need={need} /> : null}
         </div>
