@@ -28,6 +28,7 @@ export const pages = {
   adminTargetAreas: (forum: string) => `/f/${e(forum)}/admin/target-areas`,
   adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
   adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
+  adminRegions: (forum: string) => `/f/${e(forum)}/admin/regions`,
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
   search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,

@@ -20,6 +20,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
           { href: base, text: t("admin.groupsTab") },
           { href: pages.adminUsers(slug), text: t("admin.usersTab") },
           { href: pages.adminTargetAreas(slug), text: t("admin.targetAreasTab") },
+          { href: pages.adminRegions(slug), text: t("needs.regions") },
           { href: pages.adminSettings(slug), text: t("settings.tab") },
           { href: pages.adminAudit(slug), text: t("admin.auditTab") },
         ]}
