@@ -7,7 +7,7 @@ import { ydocToJSON } from "../../lib/editor/render.ts";
 import type { ThreadView } from "../../lib/presenters/comment.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildDocument, buildOtherForum, FACTORY_PASSWORD, tableCounts, testDb } from "../support/factories.ts";
-import { signedIn, TestClient } from "../support/http-client.ts";
+import { cast, TestClient } from "../support/http-client.ts";
 import { covers, trackSaved, until, yClient, type YClient } from "../support/yjs-client.ts";
 
 // Comment threads against the real server and database, with stock y-websocket clients: the
@@ -24,15 +24,7 @@ beforeAll(async () => {
   db = testDb(inject("dbUrl"));
   groupId = (await db.group.findFirstOrThrow({ where: { name: "Kompetansegruppe livslang læring" } })).id;
   const other = await buildOtherForum(db);
-  c = {
-    member: await signedIn(baseUrl, "livslang2@samrad.example", DEMO_PASSWORD),
-    lead: await signedIn(baseUrl, "livslang1@samrad.example", DEMO_PASSWORD),
-    leader: await signedIn(baseUrl, "prosjektleder@samrad.example", DEMO_PASSWORD),
-    steering: await signedIn(baseUrl, "styring2@samrad.example", DEMO_PASSWORD),
-    otherGroup: await signedIn(baseUrl, "relevant2@samrad.example", DEMO_PASSWORD),
-    outsider: await signedIn(baseUrl, other.admin.email, FACTORY_PASSWORD),
-    anonymous: new TestClient(baseUrl),
-  };
+  c = await cast(baseUrl, ["member", "lead", "leader", "steering", "otherGroup"], DEMO_PASSWORD, { email: other.admin.email, password: FACTORY_PASSWORD });
 });
 afterAll(async () => {
   for (const y of open) y.destroy();

@@ -6,7 +6,7 @@ import { DOCUMENT_FIELD } from "../../lib/editor/extensions.ts";
 import { jsonToYUpdate, ydocToText } from "../../lib/editor/render.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildDocument, buildOtherForum, FACTORY_PASSWORD, storedDocState, tableCounts, testDb } from "../support/factories.ts";
-import { signedIn, TestClient } from "../support/http-client.ts";
+import { cast, TestClient } from "../support/http-client.ts";
 import { covers, trackSaved, until, yClient, type YClient } from "../support/yjs-client.ts";
 
 // The automatic-version job is called directly below, on the server's own database file.
@@ -22,14 +22,7 @@ beforeAll(async () => {
   db = testDb(inject("dbUrl"));
   groupId = (await db.group.findFirstOrThrow({ where: { name: "Kompetansegruppe livslang læring" } })).id;
   const other = await buildOtherForum(db);
-  c = {
-    member: await signedIn(baseUrl, "livslang2@samrad.example", DEMO_PASSWORD),
-    leader: await signedIn(baseUrl, "prosjektleder@samrad.example", DEMO_PASSWORD),
-    otherGroup: await signedIn(baseUrl, "relevant2@samrad.example", DEMO_PASSWORD),
-    steering: await signedIn(baseUrl, "styring2@samrad.example", DEMO_PASSWORD),
-    outsider: await signedIn(baseUrl, other.admin.email, FACTORY_PASSWORD),
-    anonymous: new TestClient(baseUrl),
-  };
+  c = await cast(baseUrl, ["member", "leader", "otherGroup", "steering"], DEMO_PASSWORD, { email: other.admin.email, password: FACTORY_PASSWORD });
 });
 afterAll(async () => {
   for (const y of open) y.destroy();

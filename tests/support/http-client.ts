@@ -71,3 +71,31 @@ export async function signedIn(baseUrl: string, email: string, password: string)
   if (!client.hasSession()) throw new Error(`sign-in as ${email} failed: ${res.status} ${await res.text()}`);
   return client;
 }
+
+/** Demo accounts the integration tests sign in as (all share the demo password). */
+export const DEMO_ACCOUNTS = {
+  /** Jonas Dahl: member of the lifelong-learning group. */
+  member: "livslang2@samrad.example",
+  /** Sara Lund: lead of the lifelong-learning group. */
+  lead: "livslang1@samrad.example",
+  /** Lars Haugen: the project leader. */
+  leader: "prosjektleder@samrad.example",
+  /** Knut Andersen: a steering-group member. */
+  steering: "styring2@samrad.example",
+  /** Ole Johansen: member of the relevant-competence group. */
+  otherGroup: "relevant2@samrad.example",
+} as const;
+
+/**
+ * The usual cast of a test, signed in: the demo accounts named in `roles`, a member of another
+ * forum (`outsider`) and a visitor with no session (`anonymous`).
+ */
+export async function cast<R extends keyof typeof DEMO_ACCOUNTS>(
+  baseUrl: string, roles: readonly R[], demoPassword: string, outsider: { email: string; password: string },
+): Promise<Record<R | "outsider" | "anonymous", TestClient>> {
+  const out = {} as Record<R | "outsider" | "anonymous", TestClient>;
+  for (const role of roles) out[role] = await signedIn(baseUrl, DEMO_ACCOUNTS[role], demoPassword);
+  out.outsider = await signedIn(baseUrl, outsider.email, outsider.password);
+  out.anonymous = new TestClient(baseUrl);
+  return out;
+}
