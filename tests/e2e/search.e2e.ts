@@ -7,8 +7,11 @@ import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures"
 test("the header search: / and Ctrl+K focus it, suggestions are highlighted, arrow keys and Enter open one", async ({ page }) => {
   await signIn(page, demo.relevantLead);
   const box = page.getByRole("combobox", { name: "Søk i forumet" });
-  await page.keyboard.press("/");
-  await expect(box).toBeFocused();
+  // The shortcut works once the header's script has started (right after a navigation it may not have).
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
   await expect(box).toHaveValue("");
   await box.fill("helsefag");
   const list = page.getByRole("listbox", { name: "Forslag" });
