@@ -31,6 +31,13 @@ export const pages = {
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
   search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
+  /** The needs register and one need (built on another branch; the names are agreed). */
+  needs: (forum: string) => `/f/${e(forum)}/needs`,
+  need: (forum: string, needId: string) => `/f/${e(forum)}/needs/${e(needId)}`,
+  /** The gap view; `query` holds its filters (lib/validation/gap.ts: gapQueryToSearch). */
+  gap: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/gap${query?.size ? `?${query.toString()}` : ""}`,
+  area: (forum: string, areaId: string) => `/f/${e(forum)}/areas/${e(areaId)}`,
+  annualReport: (forum: string) => `/f/${e(forum)}/reports`,
 };
 
 /** JSON API. */
@@ -74,6 +81,17 @@ export const api = {
   comment: (forum: string, commentId: string) => `/api/forums/${e(forum)}/comments/${e(commentId)}`,
   members: (forum: string) => `/api/forums/${e(forum)}/members`,
   search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
+  /** Server-Sent Events of the forum: `topics` names what to follow (lib/events/topics.ts). */
+  events: (forum: string, topics: readonly string[]) => `/api/forums/${e(forum)}/events?${new URLSearchParams({ topics: topics.join(",") }).toString()}`,
+};
+
+/** The annual report of a period, as PDF and Markdown. */
+export const reports = {
+  annualPdf: (forum: string, period: string) => `/api/forums/${e(forum)}/reports/annual.pdf?${new URLSearchParams({ period }).toString()}`,
+  annualMarkdown: (forum: string, period: string) => `/api/forums/${e(forum)}/reports/annual.md?${new URLSearchParams({ period }).toString()}`,
+  /** Where the report page's form sends its GET (the period is the form's field). */
+  annualPdfBase: (forum: string) => `/api/forums/${e(forum)}/reports/annual.pdf`,
+  annualMarkdownBase: (forum: string) => `/api/forums/${e(forum)}/reports/annual.md`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

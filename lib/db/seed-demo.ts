@@ -2,6 +2,7 @@ import { hashPassword } from "../auth/password.ts";
 import {
   DEMO_PASSWORD, demoActions, demoDocuments, demoForum, demoGroups, demoTargetAreas, demoUsers,
 } from "../../prisma/seed/demo-forum.ts";
+import { demoNeeds, demoRegions } from "../../prisma/seed/demo-needs.ts";
 import { freezeYState } from "../editor/freeze.ts";
 import { excerptOf, jsonToYUpdate } from "../editor/render.ts";
 import { DEFAULT_RULE } from "../policies/approval.ts";
@@ -83,9 +84,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
       }
       if (decided) await tx.document.update({ where: { id: doc.id }, data: { approvedVersionId: version.id } });
     }
+    const actionIds = new Map<string, string>();
     for (const a of demoActions) {
       const ownerId = a.owner ? userIds.get(a.owner)! : null;
-      await tx.actionItem.create({
+      const action = await tx.actionItem.create({
         data: {
           forumId: forum.id, groupId: groupIds.get(a.group)!, title: a.title, description: a.description, status: a.status,
           ownerId, dueDate: a.dueInDays === null ? null : new Date(now + a.dueInDays * day),
@@ -93,6 +95,29 @@ export async function seedDemo(db: Db): Promise<boolean> {
           createdById: userIds.get("prosjektleder@samrad.example")!,
           closedAt: a.status === "DONE" ? new Date(now) : null,
           responsibilities: ownerId ? { create: [{ role: "A", userId: ownerId }] } : undefined,
+        },
+      });
+      actionIds.set(a.title, action.id);
+    }
+    // Competence needs, by region and period, linked to what answers them.
+    const regionIds = new Map<string, string>();
+    for (const [i, name] of demoRegions.entries()) {
+      regionIds.set(name, (await tx.region.create({ data: { forumId: forum.id, name, sortOrder: (i + 1) * 10 } })).id);
+    }
+    const documentIds = new Map((await tx.document.findMany({ where: { forumId: forum.id }, select: { id: true, title: true } })).map((d) => [d.title, d.id]));
+    const leaderId = userIds.get("prosjektleder@samrad.example")!;
+    for (const n of demoNeeds) {
+      await tx.need.create({
+        data: {
+          forumId: forum.id, groupId: groupIds.get(n.group)!, targetAreaId: areaIds.get(n.area)!, title: n.title, field: n.field,
+          regionId: n.region ? regionIds.get(n.region)! : null, period: n.period, demand: n.demand, supply: n.supply, unit: n.unit,
+          sourceName: n.source, createdById: leaderId,
+          links: {
+            create: [
+              ...(n.documents ?? []).map((t) => ({ documentId: documentIds.get(t)!, createdById: leaderId })),
+              ...(n.actions ?? []).map((t) => ({ actionItemId: actionIds.get(t)!, createdById: leaderId })),
+            ],
+          },
         },
       });
     }

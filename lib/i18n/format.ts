@@ -14,3 +14,8 @@ export function formatDateTime(date: Date, locale: Locale): string {
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "Europe/Oslo" }).format(date);
 }
+
+/** A figure in the reader's language ("1 234,5" in Bokmål), at most two decimals. */
+export function formatNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "nb" ? "nb-NO" : "en-GB", { maximumFractionDigits: 2 }).format(value);
+}

@@ -48,3 +48,19 @@ export function gapQueryToSearch(q: Partial<Record<(typeof GAP_QUERY_KEYS)[numbe
 
 /** The annual report's one parameter: the period it covers. */
 export const annualReportQuerySchema = z.strictObject({ period: periodSchema });
+
+/**
+ * The filters of a URL, each checked on its own: a bad one is left out (and named in `invalid`)
+ * while the others still apply, so a hand-edited link still shows something useful.
+ */
+export function parseGapQuery(input: Partial<Record<(typeof GAP_QUERY_KEYS)[number], string>>): { query: GapQuery; invalid: (typeof GAP_QUERY_KEYS)[number][] } {
+  const query: Record<string, unknown> = {};
+  const invalid: (typeof GAP_QUERY_KEYS)[number][] = [];
+  for (const key of GAP_QUERY_KEYS) {
+    if (input[key] === undefined) continue;
+    const parsed = gapQuerySchema.shape[key].safeParse(input[key]);
+    if (parsed.success) query[key] = parsed.data;
+    else invalid.push(key);
+  }
+  return { query: query as GapQuery, invalid };
+}

@@ -18,6 +18,7 @@ export default async function ForumLayout({ children, params }: { children: Reac
     { href: base, text: t("forum.overview") },
     ...(abilities.overview ? [{ href: pages.overview(forum), text: t("actions.overview") }] : []),
     { href: pages.mine(forum), text: t("actions.mine") },
+    { href: pages.gap(forum), text: t("gap.title") },
     { href: pages.approvals(forum), text: waiting ? t("approval.queueNav", { count: waiting }) : t("approval.queueTitle") },
     { href: pages.notifications(forum), text: unread ? t("notifications.nav", { count: unread }) : t("notifications.title") },
   ];
