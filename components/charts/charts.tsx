@@ -91,7 +91,7 @@ export function BarChartSvg({ chart, text, labels }: { chart: BarChart; text: Ch
       ))}
       {chart.rows.map((r, i) => (
         <g key={i}>
-          <text x={chart.plot.x - 6} y={r.labelY} textAnchor="end" fontSize="12" fill={CHART_STYLE.colors.text}>{r.label.length > 24 ? `${r.label.slice(0, 23)}…` : r.label}</text>
+          <text x={chart.plot.x - 6} y={r.labelY} textAnchor="end" fontSize="12" fill={CHART_STYLE.colors.text}>{r.label.length > 21 ? `${r.label.slice(0, 20)}…` : r.label}</text>
           {r.bars.map((b) => (
             <g key={b.series}>
               <rect {...b.rect} fill={fillOf(id, b.series)} stroke={color(b.series)} strokeWidth="1" />

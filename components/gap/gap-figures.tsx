@@ -56,8 +56,7 @@ function UnitSection({ forum, unit, t, locale, showAreas, period }: { forum: str
       <h2 id={`${id}-title`}>{unit.unitName}</h2>
       <p className="lead" data-testid={`${id}-totals`}>{unit.totalsText}</p>
 
-      <div className="gap-grid">
-        <figure className="gap-figure" aria-labelledby={`${id}-largest-h`}>
+      <figure className="gap-figure" aria-labelledby={`${id}-largest-h`}>
           <h3 id={`${id}-largest-h`}>{t("gap.largest")}</h3>
           {largest ? (
             <>
@@ -71,9 +70,9 @@ function UnitSection({ forum, unit, t, locale, showAreas, period }: { forum: str
           ) : (
             <p className="empty">{t("gap.noLargest")}</p>
           )}
-        </figure>
+      </figure>
 
-        <figure className="gap-figure" aria-labelledby={`${id}-coverage-h`}>
+      <figure className="gap-figure" aria-labelledby={`${id}-coverage-h`}>
           <h3 id={`${id}-coverage-h`}>{t("gap.coverage")}</h3>
           <StackedBarSvg chart={coverage.chart} text={{ id: `${id}-coverage`, title: coverage.title, desc: coverage.desc, format: n }} />
           <div className="table-scroll" role="region" aria-labelledby={`${id}-coverage-caption`} tabIndex={0}>
@@ -97,8 +96,7 @@ function UnitSection({ forum, unit, t, locale, showAreas, period }: { forum: str
               </tbody>
             </table>
           </div>
-        </figure>
-      </div>
+      </figure>
 
       <figure className="gap-figure" aria-labelledby={`${id}-trend-h`}>
         <h3 id={`${id}-trend-h`}>{t("gap.trend")}</h3>
