@@ -869,7 +869,7 @@ export const en: Messages = {
     live: "This page follows changes and updates its figures by itself.",
     forPeriod: "Figures for {period}",
     unitHeading: "Measured in {unit}",
-    totals: "{needs} needs: demand {demand}, supply {supply}, gap {gap} {unit}",
+    totals: "Needs {needs}: demand {demand}, supply {supply}, gap {gap} {unit}",
     mixedUnits: "The needs are measured in different units. Each unit is shown on its own; figures in different units are never added up.",
     demand: "Demand",
     supply: "Supply",
