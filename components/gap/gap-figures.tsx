@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { BarChartSvg, LineChartSvg, StackedBarSvg, Swatch } from "@/components/charts/charts";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Locale, Translate } from "@/lib/i18n";
@@ -15,34 +16,31 @@ function FiguresTable({ id, caption, first, rows, n, t, link }: {
   id: string; caption: string; first: string; rows: readonly LabelledFigures[]; n: (v: number) => string; t: Translate; link?: (row: LabelledFigures) => string | null;
 }) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table table--figures" data-testid={id}>
-        <caption id={`${id}-caption`} className="table__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col" className="num">{t("gap.needsCol")}</th>
-            <th scope="col" className="num">{t("gap.demand")}</th>
-            <th scope="col" className="num">{t("gap.supply")}</th>
-            <th scope="col" className="num">{t("gap.gapCol")}</th>
+    <ScrollTable
+      id={id} caption={caption} testId={id} className="table table--figures"
+      head={
+        <>
+          <th scope="col">{first}</th>
+          <th scope="col" className="num">{t("gap.needsCol")}</th>
+          <th scope="col" className="num">{t("gap.demand")}</th>
+          <th scope="col" className="num">{t("gap.supply")}</th>
+          <th scope="col" className="num">{t("gap.gapCol")}</th>
+        </>
+      }
+    >
+      {rows.map((r) => {
+        const href = link?.(r) ?? null;
+        return (
+          <tr key={r.label}>
+            <th scope="row">{href ? <Link href={href}>{r.label}</Link> : r.label}</th>
+            <td className="num">{n(r.needs)}</td>
+            <td className="num">{n(r.demand)}</td>
+            <td className="num">{n(r.supply)}</td>
+            <td className="num">{n(r.gap)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const href = link?.(r) ?? null;
-            return (
-              <tr key={r.label}>
-                <th scope="row">{href ? <Link href={href}>{r.label}</Link> : r.label}</th>
-                <td className="num">{n(r.needs)}</td>
-                <td className="num">{n(r.demand)}</td>
-                <td className="num">{n(r.supply)}</td>
-                <td className="num">{n(r.gap)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }
 
@@ -75,27 +73,24 @@ function UnitSection({ forum, unit, t, locale, showAreas, period }: { forum: str
       <figure className="gap-figure" aria-labelledby={`${id}-coverage-h`}>
           <h3 id={`${id}-coverage-h`}>{t("gap.coverage")}</h3>
           <StackedBarSvg chart={coverage.chart} text={{ id: `${id}-coverage`, title: coverage.title, desc: coverage.desc, format: n }} />
-          <div className="table-scroll" role="region" aria-labelledby={`${id}-coverage-caption`} tabIndex={0}>
-            <table className="table table--figures" data-testid={`${id}-coverage-table`}>
-              <caption id={`${id}-coverage-caption`} className="table__caption">{`${t("gap.coverage")}, ${unit.unitWord}, ${period}`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("gap.coverage")}</th>
-                  <th scope="col" className="num">{t("gap.needsCol")}</th>
-                  <th scope="col" className="num">{t("gap.gapCol")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {unit.coverage.map((c) => (
-                  <tr key={c.coverage} data-coverage={c.coverage}>
-                    <th scope="row"><Swatch id={`${id}-cv`} k={c.coverage} /> {c.label}</th>
-                    <td className="num">{n(c.needs)}</td>
-                    <td className="num">{n(c.gap)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            id={`${id}-coverage`} caption={`${t("gap.coverage")}, ${unit.unitWord}, ${period}`} testId={`${id}-coverage-table`} className="table table--figures"
+            head={
+              <>
+                <th scope="col">{t("gap.coverage")}</th>
+                <th scope="col" className="num">{t("gap.needsCol")}</th>
+                <th scope="col" className="num">{t("gap.gapCol")}</th>
+              </>
+            }
+          >
+            {unit.coverage.map((c) => (
+              <tr key={c.coverage} data-coverage={c.coverage}>
+                <th scope="row"><Swatch id={`${id}-cv`} k={c.coverage} /> {c.label}</th>
+                <td className="num">{n(c.needs)}</td>
+                <td className="num">{n(c.gap)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
       </figure>
 
       <figure className="gap-figure" aria-labelledby={`${id}-trend-h`}>
@@ -163,38 +158,36 @@ export function GapFigures({ forum, gap, t, locale, showAreas = true }: { forum:
       <section aria-labelledby="gap-needs" className="section">
         <h2 id="gap-needs">{t("gap.needsList")}</h2>
         {gap.needs.length < gap.totalNeeds ? <p className="muted">{t("gap.needsListMore", { shown: n(gap.needs.length), total: n(gap.totalNeeds) })}</p> : null}
-        <div className="table-scroll" role="region" aria-labelledby="gap-needs" tabIndex={0}>
-          <table className="table table--figures" data-testid="gap-needs-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("gap.need")}</th>
-                <th scope="col">{t("gap.coverage")}</th>
-                <th scope="col">{t("gap.field")}</th>
-                <th scope="col">{t("gap.region")}</th>
-                {showAreas ? <th scope="col">{t("gap.area")}</th> : null}
-                <th scope="col" className="num">{t("gap.demand")}</th>
-                <th scope="col" className="num">{t("gap.supply")}</th>
-                <th scope="col" className="num">{t("gap.gapCol")}</th>
-                <th scope="col">{t("gap.unit")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {gap.needs.map((x) => (
-                <tr key={x.id} data-coverage={x.coverage}>
-                  <th scope="row"><Link href={pages.need(forum, x.id)}>{x.title}</Link></th>
-                  <td><Swatch id={`gap-need-${x.id}`} k={x.coverage} /> {x.coverageLabel}</td>
-                  <td>{x.field}</td>
-                  <td>{x.region}</td>
-                  {showAreas ? <td>{x.area}</td> : null}
-                  <td className="num">{n(x.demand)}</td>
-                  <td className="num">{n(x.supply)}</td>
-                  <td className="num">{n(x.gap)}</td>
-                  <td>{x.unitWord}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          id="gap-needs-list" labelledBy="gap-needs" testId="gap-needs-table" className="table table--figures"
+          head={
+            <>
+              <th scope="col">{t("gap.need")}</th>
+              <th scope="col">{t("gap.coverage")}</th>
+              <th scope="col">{t("gap.field")}</th>
+              <th scope="col">{t("gap.region")}</th>
+              {showAreas ? <th scope="col">{t("gap.area")}</th> : null}
+              <th scope="col" className="num">{t("gap.demand")}</th>
+              <th scope="col" className="num">{t("gap.supply")}</th>
+              <th scope="col" className="num">{t("gap.gapCol")}</th>
+              <th scope="col">{t("gap.unit")}</th>
+            </>
+          }
+        >
+          {gap.needs.map((x) => (
+            <tr key={x.id} data-coverage={x.coverage}>
+              <th scope="row"><Link href={pages.need(forum, x.id)}>{x.title}</Link></th>
+              <td><Swatch id={`gap-need-${x.id}`} k={x.coverage} /> {x.coverageLabel}</td>
+              <td>{x.field}</td>
+              <td>{x.region}</td>
+              {showAreas ? <td>{x.area}</td> : null}
+              <td className="num">{n(x.demand)}</td>
+              <td className="num">{n(x.supply)}</td>
+              <td className="num">{n(x.gap)}</td>
+              <td>{x.unitWord}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
+import type { GapView } from "@/lib/services/gap-view";
 import { pages } from "@/lib/urls";
 import { GAP_FIELD_QUERY_MAX, WHOLE_COUNTY } from "@/lib/validation/gap";
 import { NEED_UNITS } from "@/lib/validation/need";
@@ -12,11 +13,18 @@ type Choice = { id: string; name: string };
  * The gap view's filters: a plain GET form, so the filters live in the URL (a view can be shared,
  * the back button works) and it works without JavaScript. "Nullstill" is a link to the bare view.
  */
-export function GapFilters({ forum, values, periods, period, areas, groups, regions, t, fixedArea }: {
-  forum: string; values: GapFilterValues; periods: string[]; period: string | null; areas: Choice[]; groups: Choice[]; regions: Choice[]; t: Translate;
+export function GapFilters({ forum, values, invalid, view, t, fixedArea }: {
+  forum: string; values: GapFilterValues; t: Translate;
+  /** Filters of the URL that were not valid (left out); named in an alert above the form. */
+  invalid: readonly (keyof GapFilterValues)[];
+  view: Pick<GapView, "periods" | "period" | "names">;
   /** On a target area's page the area is given: the form does not offer it. */
   fixedArea?: string;
 }) {
+  const { periods, period } = view;
+  const areas: Choice[] = fixedArea ? [] : view.names.liveAreas;
+  const groups: Choice[] = view.names.groups;
+  const regions: Choice[] = view.names.liveRegions;
   const select = (name: keyof GapFilterValues, label: string, options: { value: string; label: string }[], opts: { all?: boolean; value?: string } = {}) => (
     <div className="field">
       <label htmlFor={`gap-${name}`}>{label}</label>
@@ -31,6 +39,10 @@ export function GapFilters({ forum, values, periods, period, areas, groups, regi
   const periodOptions = periods.map((p) => ({ value: p, label: p }));
   const action = fixedArea ? pages.area(forum, fixedArea) : pages.gap(forum);
   return (
+    <>
+    {invalid.length ? (
+      <p className="notice notice--error" role="alert">{t("gap.invalid", { message: invalid.map((k) => t(`gap.${k === "q" ? "field" : k}`)).join(", ") })}</p>
+    ) : null}
     <form method="get" action={action} className="gap-filters" aria-labelledby="gap-filters-title">
       <h2 id="gap-filters-title" className="visually-hidden">{t("gap.filters")}</h2>
       <div className="filters">
@@ -54,5 +66,6 @@ export function GapFilters({ forum, values, periods, period, areas, groups, regi
         <Link className="button button--secondary" href={action}>{t("gap.reset")}</Link>
       </div>
     </form>
+    </>
   );
 }

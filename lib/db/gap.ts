@@ -162,7 +162,7 @@ export async function loadGapNames(db: DbClient, forumId: string) {
     db.targetArea.findMany({ where: { forumId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, archivedAt: true } }),
     db.group.findMany({ where: { forumId, archivedAt: null }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
-  const live = <T extends { archivedAt: Date | null }>(rows: T[]) => rows.filter((r) => !r.archivedAt).map(({ archivedAt: _a, ...r }) => r);
+  const live = (rows: { id: string; name: string; archivedAt: Date | null }[]) => rows.filter((r) => !r.archivedAt).map((r) => ({ id: r.id, name: r.name }));
   return {
     regions: regions.map((r) => ({ id: r.id, name: r.name })),
     areas: areas.map((a) => ({ id: a.id, name: a.name })),

@@ -50,9 +50,11 @@ function sum(rows: readonly FigureRow[]): Figures {
   return { needs: rows.reduce((n, r) => n + r.needs, 0), demand, supply, gap: gapOf({ demand, supply }) };
 }
 
-const withGap = <R extends FigureRow>(r: R) => {
-  const { unit: _unit, ...rest } = r;
-  return { ...rest, demand: round(r.demand), supply: round(r.supply), gap: gapOf(r) };
+/** A row without its unit (the section says it), rounded, with its gap. */
+const withGap = <R extends FigureRow>(r: R): Omit<R, "unit"> & Figures => {
+  const rest: Partial<R> = { ...r };
+  delete rest.unit;
+  return { ...(rest as Omit<R, "unit">), demand: round(r.demand), supply: round(r.supply), gap: gapOf(r) };
 };
 
 /** Largest gap first; ties by name so the order is the same on every screen. */

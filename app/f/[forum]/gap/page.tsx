@@ -34,13 +34,7 @@ export default async function GapPage({ params, searchParams }: Props) {
         </p>
       </header>
       <LiveRefresh url={api.events(slug, ["needs"])} />
-      {invalid.length ? (
-        <p className="notice notice--error" role="alert">{t("gap.invalid", { message: invalid.map((k) => t(`gap.${k === "q" ? "field" : k}`)).join(", ") })}</p>
-      ) : null}
-      <GapFilters
-        forum={slug} values={input} periods={view.periods} period={view.period}
-        areas={view.names.liveAreas} groups={view.names.groups} regions={view.names.liveRegions} t={t}
-      />
+      <GapFilters forum={slug} values={input} invalid={invalid} view={view} t={t} />
       <GapFigures forum={slug} gap={view.presented} t={t} locale={locale} />
     </>
   );

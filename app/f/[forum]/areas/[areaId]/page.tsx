@@ -10,6 +10,7 @@ import { api, pages } from "@/lib/urls";
 import { gapQueryInput, gapQueryToSearch, parseGapQuery } from "@/lib/validation/gap";
 import { GapFigures } from "@/components/gap/gap-figures";
 import { GapFilters } from "@/components/gap/gap-filters";
+import { ScrollTable } from "@/components/ui/scroll-table";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
 
 type Props = { params: Promise<{ forum: string; areaId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -58,13 +59,7 @@ export default async function TargetAreaPage({ params, searchParams }: Props) {
         </p>
       </header>
       <LiveRefresh url={api.events(slug, ["needs"])} />
-      {invalid.length ? (
-        <p className="notice notice--error" role="alert">{t("gap.invalid", { message: invalid.map((k) => t(`gap.${k === "q" ? "field" : k}`)).join(", ") })}</p>
-      ) : null}
-      <GapFilters
-        forum={slug} values={input} periods={view.periods} period={view.period} fixedArea={area.id}
-        areas={[]} groups={view.names.groups} regions={view.names.liveRegions} t={t}
-      />
+      <GapFilters forum={slug} values={input} invalid={invalid} view={view} t={t} fixedArea={area.id} />
       <GapFigures forum={slug} gap={view.presented} t={t} locale={locale} showAreas={false} />
 
       <section aria-labelledby="area-recommendations" className="section">
@@ -72,31 +67,29 @@ export default async function TargetAreaPage({ params, searchParams }: Props) {
         {work.recommendations.length === 0 ? (
           <p className="empty">{t("area.noRecommendations")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="area-recommendations" tabIndex={0}>
-            <table className="table" data-testid="area-recommendations">
-              <thead>
-                <tr>
-                  <th scope="col">{t("area.document")}</th>
-                  <th scope="col">{t("area.group")}</th>
-                  <th scope="col">{t("area.status")}</th>
-                  <th scope="col">{t("area.accountable")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {work.recommendations.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row"><Link href={pages.document(slug, r.groupId, r.id)}>{r.title}</Link></th>
-                    <td>{r.groupName}</td>
-                    <td>
-                      <span className="status-pill">{t(`documentStatus.${r.status as "DRAFT"}`)}</span>
-                      {r.approvedAt ? <> {t("area.approvedOn", { date: formatDate(r.approvedAt, locale) })}</> : null}
-                    </td>
-                    <td>{list(r.accountable)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            id="area-recommendations-table" labelledBy="area-recommendations" testId="area-recommendations"
+            head={
+              <>
+                <th scope="col">{t("area.document")}</th>
+                <th scope="col">{t("area.group")}</th>
+                <th scope="col">{t("area.status")}</th>
+                <th scope="col">{t("area.accountable")}</th>
+              </>
+            }
+          >
+            {work.recommendations.map((r) => (
+              <tr key={r.id}>
+                <th scope="row"><Link href={pages.document(slug, r.groupId, r.id)}>{r.title}</Link></th>
+                <td>{r.groupName}</td>
+                <td>
+                  <span className="status-pill">{t(`documentStatus.${r.status as "DRAFT"}`)}</span>
+                  {r.approvedAt ? <> {t("area.approvedOn", { date: formatDate(r.approvedAt, locale) })}</> : null}
+                </td>
+                <td>{list(r.accountable)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 
@@ -105,32 +98,30 @@ export default async function TargetAreaPage({ params, searchParams }: Props) {
         {work.actions.length === 0 ? (
           <p className="empty">{t("area.noActions")}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="area-actions" tabIndex={0}>
-            <table className="table" data-testid="area-actions">
-              <thead>
-                <tr>
-                  <th scope="col">{t("area.actions")}</th>
-                  <th scope="col">{t("area.group")}</th>
-                  <th scope="col">{t("area.status")}</th>
-                  <th scope="col">{t("area.owner")}</th>
-                  <th scope="col">{t("area.accountable")}</th>
-                  <th scope="col">{t("area.due")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {work.actions.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row"><Link href={pages.actionDetail(slug, a.groupId, a.id)}>{a.title}</Link></th>
-                    <td>{a.groupName}</td>
-                    <td><span className="status-pill">{t(`actionStatus.${a.status as "OPEN"}`)}</span></td>
-                    <td>{a.owner ?? t("area.noOwner")}</td>
-                    <td>{list(a.accountable)}</td>
-                    <td>{a.dueDate ? formatDate(a.dueDate, locale) : "–"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            id="area-actions-table" labelledBy="area-actions" testId="area-actions"
+            head={
+              <>
+                <th scope="col">{t("area.actions")}</th>
+                <th scope="col">{t("area.group")}</th>
+                <th scope="col">{t("area.status")}</th>
+                <th scope="col">{t("area.owner")}</th>
+                <th scope="col">{t("area.accountable")}</th>
+                <th scope="col">{t("area.due")}</th>
+              </>
+            }
+          >
+            {work.actions.map((a) => (
+              <tr key={a.id}>
+                <th scope="row"><Link href={pages.actionDetail(slug, a.groupId, a.id)}>{a.title}</Link></th>
+                <td>{a.groupName}</td>
+                <td><span className="status-pill">{t(`actionStatus.${a.status as "OPEN"}`)}</span></td>
+                <td>{a.owner ?? t("area.noOwner")}</td>
+                <td>{list(a.accountable)}</td>
+                <td>{a.dueDate ? formatDate(a.dueDate, locale) : "–"}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
 
