@@ -35,6 +35,10 @@ export const pages = {
   needs: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/needs${query?.size ? `?${query.toString()}` : ""}`,
   need: (forum: string, needId: string) => `/f/${e(forum)}/needs/${e(needId)}`,
   needNew: (forum: string) => `/f/${e(forum)}/needs/new`,
+  /** The gap view; `query` holds its filters (lib/validation/gap.ts: gapQueryToSearch). */
+  gap: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/gap${query?.size ? `?${query.toString()}` : ""}`,
+  area: (forum: string, areaId: string) => `/f/${e(forum)}/areas/${e(areaId)}`,
+  annualReport: (forum: string) => `/f/${e(forum)}/reports`,
 };
 
 /** JSON API. */
@@ -82,6 +86,17 @@ export const api = {
   needLinks: (forum: string, needId: string) => `/api/forums/${e(forum)}/needs/${e(needId)}/links`,
   regions: (forum: string) => `/api/forums/${e(forum)}/regions`,
   search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
+  /** Server-Sent Events of the forum: `topics` names what to follow (lib/events/topics.ts). */
+  events: (forum: string, topics: readonly string[]) => `/api/forums/${e(forum)}/events?${new URLSearchParams({ topics: topics.join(",") }).toString()}`,
+};
+
+/** The annual report of a period, as PDF and Markdown. */
+export const reports = {
+  annualPdf: (forum: string, period: string) => `/api/forums/${e(forum)}/reports/annual.pdf?${new URLSearchParams({ period }).toString()}`,
+  annualMarkdown: (forum: string, period: string) => `/api/forums/${e(forum)}/reports/annual.md?${new URLSearchParams({ period }).toString()}`,
+  /** Where the report page's form sends its GET (the period is the form's field). */
+  annualPdfBase: (forum: string) => `/api/forums/${e(forum)}/reports/annual.pdf`,
+  annualMarkdownBase: (forum: string) => `/api/forums/${e(forum)}/reports/annual.md`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

@@ -1,4 +1,5 @@
 import { createItem, loadForumItem, replaceRaci, updateItem } from "../db/actions.ts";
+import { isLinkedToNeeds } from "../db/gap.ts";
 import { actionAbilities, mayApplyActionUpdate } from "../policies/action.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { accountableCount } from "../policies/responsibility.ts";
@@ -49,6 +50,8 @@ export function updateAction(caller: CommandCaller, id: string, input: ActionUpd
     await indexAction(tx, id);
     await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, before, after));
     ctx.emit({ type: "board.changed", groupId: after.groupId });
+    // A linked action's status decides whether it covers its needs: open gap views recount.
+    if (after.status !== before.status && (await isLinkedToNeeds(tx, { actionItemId: id }))) ctx.emit({ type: "needs.changed", forumId: standing.forum.id });
     return presentAction(standing, after);
   });
 }

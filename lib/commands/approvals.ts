@@ -1,6 +1,7 @@
 import {
   findDocumentForApproval, groupMemberIds, hasOpenRequest, insertRequest, loadApproval, loadForumSettings, loadSteering, recordOutcome, updateForumSettings as writeForumSettings, upsertVote,
 } from "../db/approvals.ts";
+import { isLinkedToNeeds } from "../db/gap.ts";
 import { insertVersion } from "../db/versions.ts";
 import type { NewNotification } from "../db/notifications.ts";
 import { checkOutcome, maySubmitForApproval, parseRule, voteNeedsReason, type DecisionRule } from "../policies/approval.ts";
@@ -96,6 +97,8 @@ export function closeApproval(caller: CommandCaller, requestId: string, input: C
     await indexDocument(ctx.tx, request.documentId); // its status follows the outcome
     await ctx.notify(approvalNotifications(await groupMemberIds(ctx.tx, request.groupId), ctx.actor.userId, forumId, "APPROVAL_DECIDED", { id: request.documentId, title: request.documentTitle }, request.id));
     ctx.emit({ type: "board.changed", groupId: request.groupId });
+    // An approved recommendation covers the needs it is linked to: open gap views recount.
+    if (input.outcome === "APPROVED" && (await isLinkedToNeeds(ctx.tx, { documentId: request.documentId }))) ctx.emit({ type: "needs.changed", forumId });
     return presentApproval(ctx.standing, steering, (await loadApproval(ctx.tx, forumId, requestId))!);
   });
 }

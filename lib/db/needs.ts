@@ -148,10 +148,6 @@ export function needChoices(db: DbClient, forumId: string) {
   });
 }
 
-/** Whether a recommendation or action links to any need (then its changes move the gap view). */
-export async function hasNeedLinks(db: DbClient, target: { documentId: string } | { actionItemId: string }): Promise<boolean> {
-  return (await db.needLink.count({ where: target })) > 0;
-}
 
 export function listRegions(db: DbClient, forumId: string) {
   return db.region.findMany({ where: { forumId, archivedAt: null }, orderBy: [{ kind: "asc" }, { sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true, code: true } });

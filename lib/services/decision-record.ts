@@ -1,12 +1,10 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import PDFDocument from "pdfkit";
 import { db } from "../db/client.ts";
 import type { ForumAccess } from "../db/forums.ts";
 import { getDecisionRecord, type DecisionRecord } from "../db/decision-records.ts";
 import type { MessageKey, Translate } from "../i18n/index.ts";
 import { decisionRecordAbilities, isDecided } from "../policies/decision-record.ts";
 import { AppError } from "./errors.ts";
+import { asciiSlug, md, mdCell as cell, openPdf, PDF_COLOR as COLOR } from "./pdf-layout.ts";
 
 // Decision records of decided approval requests, as Markdown and as PDF. Both print the same
 // things in the same order: metadata (with the version's SHA-256), the outcome, the frozen text,
@@ -116,28 +114,13 @@ function textBlocks(text: string): string[] {
  * quoted Content-Disposition on every platform, whatever the title holds.
  */
 export function decisionRecordFilename(record: DecisionRecord, t: Translate, extension: "pdf" | "md"): string {
-  const ascii = (s: string) =>
-    s.toLowerCase()
-      .replace(/æ/g, "ae").replace(/ø/g, "oe").replace(/å/g, "aa")
-      .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  const prefix = ascii(t("decisionRecord.filePrefix")) || "record";
-  const title = ascii(record.document.title).slice(0, 60).replace(/-+$/g, "") || "document";
+  const prefix = asciiSlug(t("decisionRecord.filePrefix")) || "record";
+  const title = asciiSlug(record.document.title).slice(0, 60).replace(/-+$/g, "") || "document";
   return `${prefix}-${title}-v${record.version.number}.${extension}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Markdown
-
-/** Escapes text so Markdown shows it as written (no emphasis, links, headings or HTML). */
-function md(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]<>#|~!]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+]|\d+[.)])(\s)/gm, (_all, lead: string, mark: string, space: string) => `${lead}${mark.replace(/([-+.)])/, "\\$1")}${space}`);
-}
-
-/** One table cell: escaped, on one line. */
-const cell = (text: string) => md(text.replace(/\s*\n\s*/g, " ").trim()) || "–";
 
 /** The decision record as Markdown (CommonMark with GFM tables). */
 export function decisionRecordMarkdown(record: DecisionRecord, t: Translate, opts: { now?: Date } = {}): string {
@@ -190,21 +173,6 @@ export function decisionRecordMarkdown(record: DecisionRecord, t: Translate, opt
 // ---------------------------------------------------------------------------------------------
 // PDF
 
-const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-let fonts: { regular: Buffer; bold: Buffer; italic: Buffer; mono: Buffer } | undefined;
-
-/** DejaVu Sans (regular, bold, oblique) and Sans Mono, read once: every glyph Norwegian needs. */
-function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(path.join(FONT_DIR, "DejaVuSans.ttf")),
-    bold: readFileSync(path.join(FONT_DIR, "DejaVuSans-Bold.ttf")),
-    italic: readFileSync(path.join(FONT_DIR, "DejaVuSans-Oblique.ttf")),
-    mono: readFileSync(path.join(FONT_DIR, "DejaVuSansMono.ttf")),
-  };
-  return fonts;
-}
-
-const COLOR = { text: "#15202b", muted: "#4b5866", rule: "#c9d1d9", fill: "#eef2f5", accent: "#0b5a6b" };
 const STATUS_COLOR: Record<string, string> = { APPROVED: "#2e7d32", CHANGES_REQUESTED: "#8a5a00", REJECTED: "#a4161a", WITHDRAWN: "#4b5866", OPEN: "#0b5a6b" };
 
 /**
@@ -212,92 +180,15 @@ const STATUS_COLOR: Record<string, string> = { APPROVED: "#2e7d32", CHANGES_REQU
  * copy right everywhere; "Side n av m" in every page's footer.
  */
 export async function decisionRecordPdf(record: DecisionRecord, t: Translate, opts: { now?: Date; lang?: string } = {}): Promise<Buffer> {
-  const f = loadFonts();
-  const margin = { top: 56, left: 56, right: 56, bottom: 64 };
-  const doc = new PDFDocument({
-    size: "A4",
-    margins: margin,
-    bufferPages: true,
-    // The default font is DejaVu too: no standard (unembedded) font ever enters the file.
-    font: path.join(FONT_DIR, "DejaVuSans.ttf"),
+  const page = openPdf({
+    title: `${t("decisionRecord.title")}: ${record.document.title}`,
+    subject: `${record.forum.name} – ${record.group.name}`,
+    author: record.forum.name,
     lang: opts.lang ?? t("decisionRecord.lang"),
-    displayTitle: true,
-    info: {
-      Title: `${t("decisionRecord.title")}: ${record.document.title}`,
-      Subject: `${record.forum.name} – ${record.group.name}`,
-      Author: record.forum.name,
-      Creator: "Samråd",
-    },
   });
-  doc.registerFont("Sans", f.regular);
-  doc.registerFont("Sans-Bold", f.bold);
-  doc.registerFont("Sans-Oblique", f.italic);
-  doc.registerFont("Mono", f.mono);
-
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-
-  const left = margin.left;
-  const width = doc.page.width - margin.left - margin.right;
-  const bottom = () => doc.page.height - margin.bottom;
-  const ensure = (height: number) => {
-    if (doc.y + height > bottom()) doc.addPage();
-  };
-
-  const heading = (text: string) => {
-    ensure(60);
-    doc.moveDown(0.8);
-    doc.font("Sans-Bold").fontSize(13).fillColor(COLOR.accent).text(text, left, doc.y, { width });
-    const y = doc.y + 2;
-    doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.75).strokeColor(COLOR.rule).stroke();
-    doc.y = y + 8;
-    doc.fillColor(COLOR.text);
-  };
-
-  /** A table with a shaded header row; rows move to the next page whole, with the header again. */
-  const table = (columns: { title: string; width: number }[], rows: { text: string; font?: string }[][], size = 9) => {
-    const pad = 4;
-    const drawRow = (cells: { text: string; font?: string }[], header: boolean) => {
-      const heights = cells.map((c, i) => {
-        doc.font(header ? "Sans-Bold" : (c.font ?? "Sans")).fontSize(size);
-        return doc.heightOfString(c.text || " ", { width: columns[i]!.width - 2 * pad });
-      });
-      const h = Math.max(...heights) + 2 * pad;
-      return h;
-    };
-    const paint = (cells: { text: string; font?: string }[], header: boolean, h: number) => {
-      const y = doc.y;
-      if (header) doc.rect(left, y, width, h).fillColor(COLOR.fill).fill();
-      let x = left;
-      cells.forEach((c, i) => {
-        doc.font(header ? "Sans-Bold" : (c.font ?? "Sans")).fontSize(size).fillColor(COLOR.text)
-          .text(c.text || " ", x + pad, y + pad, { width: columns[i]!.width - 2 * pad });
-        x += columns[i]!.width;
-      });
-      doc.moveTo(left, y + h).lineTo(left + width, y + h).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-      doc.x = left;
-      doc.y = y + h;
-    };
-    const header = columns.map((c) => ({ text: c.title }));
-    const headerHeight = drawRow(header, true);
-    ensure(headerHeight + 24);
-    paint(header, true, headerHeight);
-    for (const row of rows) {
-      const h = drawRow(row, false);
-      if (doc.y + h > bottom()) {
-        doc.addPage();
-        paint(header, true, headerHeight);
-      }
-      paint(row, false, h);
-    }
-  };
-
+  const { doc, left, width, ensure, heading, table } = page;
   // Title block.
-  doc.font("Sans").fontSize(9.5).fillColor(COLOR.muted).text(`${record.forum.name} · ${record.group.name}`, left, margin.top, { width });
+  doc.font("Sans").fontSize(9.5).fillColor(COLOR.muted).text(`${record.forum.name} · ${record.group.name}`, left, doc.page.margins.top, { width });
   doc.moveDown(0.3);
   doc.font("Sans-Bold").fontSize(22).fillColor(COLOR.text).text(t("decisionRecord.title"), { width });
   doc.moveDown(0.15);
@@ -389,19 +280,8 @@ export async function decisionRecordPdf(record: DecisionRecord, t: Translate, op
     );
   }
 
-  // Footers: "Side n av m" once the page count is known.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const keep = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - 40;
-    doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    doc.font("Sans").fontSize(8).fillColor(COLOR.muted);
-    doc.text(`${t("decisionRecord.title")} · ${record.document.title} · ${versionText(record, t)}`, left, y, { width: width - 100, height: 10, ellipsis: true });
-    doc.text(t("decisionRecord.page", { page: i - range.start + 1, pages: range.count }), left + width - 90, y, { width: 90, align: "right", lineBreak: false });
-    doc.page.margins.bottom = keep;
-  }
-  doc.end();
-  return done;
+  return page.finish(
+    `${t("decisionRecord.title")} · ${record.document.title} · ${versionText(record, t)}`,
+    (n, pages) => t("decisionRecord.page", { page: n, pages }),
+  );
 }

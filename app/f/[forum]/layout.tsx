@@ -19,6 +19,7 @@ export default async function ForumLayout({ children, params }: { children: Reac
     ...(abilities.overview ? [{ href: pages.overview(forum), text: t("actions.overview") }] : []),
     { href: pages.mine(forum), text: t("actions.mine") },
     { href: pages.needs(forum), text: t("needs.nav") },
+    { href: pages.gap(forum), text: t("gap.title") },
     { href: pages.approvals(forum), text: waiting ? t("approval.queueNav", { count: waiting }) : t("approval.queueTitle") },
     { href: pages.notifications(forum), text: unread ? t("notifications.nav", { count: unread }) : t("notifications.title") },
   ];

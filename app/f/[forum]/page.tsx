@@ -78,7 +78,9 @@ export default async function ForumHomePage({ params }: Props) {
           <ol className="target-areas">
             {overview.targetAreas.map((a) => (
               <li key={a.id} className="card">
-                <h3 className="card__title">{a.name}</h3>
+                <h3 className="card__title">
+                  <Link href={pages.area(access.forum.slug, a.id)}>{a.name}</Link>
+                </h3>
                 {a.description ? <p>{a.description}</p> : null}
                 {a.period ? <p className="muted">{t("forum.period", { period: a.period })}</p> : null}
               </li>

@@ -1,0 +1,5 @@
+import { forumRoute } from "@/lib/http/forum-route";
+import { annualReportDownload } from "@/lib/services/annual-report-route";
+
+/** The annual report of `?period=` as PDF with its charts (every member of the forum). */
+export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, me, locale }) => annualReportDownload(req, { access, me, locale }, "pdf"));
