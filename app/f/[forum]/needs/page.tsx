@@ -8,7 +8,8 @@ import { listTargetAreas } from "@/lib/db/target-areas";
 import { formatNumber } from "@/lib/i18n/format";
 import { worksInGroup } from "@/lib/policies/actor";
 import { presentNeed } from "@/lib/presenters/need";
-import { pages } from "@/lib/urls";
+import { api, pages } from "@/lib/urls";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { needListQuerySchema } from "@/lib/validation/need";
 import { CoverageBadge } from "@/components/needs/need-badges";
 
@@ -48,6 +49,7 @@ export default async function NeedsPage({ params, searchParams }: Props) {
   const num = (n: number) => formatNumber(n, locale);
   return (
     <>
+      <LiveRefresh url={api.events(slug, ["needs"])} />
       <header className="page-header">
         <h1>{t("needs.title")}</h1>
         <p className="lead">{t("needs.intro")}</p>

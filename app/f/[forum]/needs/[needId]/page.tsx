@@ -8,7 +8,8 @@ import { listGroups } from "@/lib/db/groups";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { presentNeed } from "@/lib/presenters/need";
-import { pages } from "@/lib/urls";
+import { api, pages } from "@/lib/urls";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { CoverageBadge } from "@/components/needs/need-badges";
 import { NeedEditForm, NeedRestoreButton } from "@/components/needs/need-form";
 import { NeedTargetsEditor } from "@/components/needs/need-links";
@@ -44,6 +45,7 @@ export default async function NeedPage(props: Props) {
   ]);
   return (
     <>
+      <LiveRefresh url={api.events(slug, ["needs"])} />
       <p className="breadcrumbs"><Link href={pages.needs(slug)}>← {t("needs.backToRegister")}</Link></p>
       <header className="page-header page-header--tight">
         <p className="eyebrow">
