@@ -21,6 +21,7 @@ const ACTIONS: Record<string, ActionKey> = {
   "approval.close": "approvalClose", "seed.demo": "seedDemo",
   "comment.thread": "commentThread", "comment.reply": "commentReply", "comment.edit": "commentEdit",
   "comment.delete": "commentDelete", "comment.resolve": "commentResolve", "comment.reopen": "commentReopen",
+  "needs.import": "needsImport", "needs.import.undo": "needsImportUndo",
 };
 
 const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "email", "following", "R", "A", "C", "I"] satisfies FieldKey[]);
