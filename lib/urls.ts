@@ -31,6 +31,10 @@ export const pages = {
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
   search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
+  /** The needs register. */
+  needs: (forum: string) => `/f/${e(forum)}/needs`,
+  /** Import of figures into the needs register, with the list of imports. */
+  needsImport: (forum: string) => `/f/${e(forum)}/needs/import`,
 };
 
 /** JSON API. */
@@ -74,6 +78,9 @@ export const api = {
   comment: (forum: string, commentId: string) => `/api/forums/${e(forum)}/comments/${e(commentId)}`,
   members: (forum: string) => `/api/forums/${e(forum)}/members`,
   search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
+  imports: (forum: string) => `/api/forums/${e(forum)}/imports`,
+  importPreview: (forum: string) => `/api/forums/${e(forum)}/imports/preview`,
+  importUndo: (forum: string, batchId: string) => `/api/forums/${e(forum)}/imports/${e(batchId)}/undo`,
 };
 
 /** Decision records of decided approval requests (Markdown and PDF downloads). */

@@ -99,7 +99,7 @@ describe("an import is all or nothing", () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string; problems: Problem[]; problemCount: number } };
     expect(body.error.code).toBe("invalid_rows");
-    expect(body.error.message).toBe("Fila har 3 problemer i 3 rader. Ingenting ble importert.");
+    expect(body.error.message).toBe("Ingenting ble importert. Rader med problemer: 3. Problemer i alt: 3.");
     expect(body.error.problems).toEqual(expected);
     expect(await counts()).toEqual(before);
   });
