@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { Prisma } from "./generated/prisma/client.ts";
 import { appendAudit } from "./audit.ts";
 import type { Actor } from "./groups.ts";
@@ -8,8 +9,11 @@ import type { NeedFields } from "../validation/need.ts";
 // Imports of figures write in bulk: needs in batches of rows (createMany, and one UPDATE … FROM a
 // VALUES list per chunk), never one statement per row; one audit event per import, with counts.
 
-/** Rows per statement: far below SQLite's 32,766 bound variables at ~20 columns a row. */
-const CHUNK = 500;
+/**
+ * Rows per statement: far below SQLite's 32,766 bound variables at 25 columns a row, and small
+ * enough that each statement (with the turn of the event loop after it) keeps the loop free.
+ */
+const CHUNK = 250;
 
 /** An id in the shape of the ones Prisma makes (lower-case letters and digits, 25 characters). */
 export function newId(): string {
@@ -19,10 +23,16 @@ export function newId(): string {
 /** How SQLite (through the driver adapter) stores a DateTime: ISO 8601 with an explicit offset. */
 const sqlDate = (d: Date | null) => (d === null ? null : d.toISOString().replace("Z", "+00:00"));
 
-function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
+/**
+ * The list in chunks, with a turn of the event loop before each chunk after the first. The SQLite
+ * driver answers synchronously, so a loop of awaited statements would otherwise run as one chain
+ * of microtasks and hold the event loop (and the sync server's sockets) for the whole import.
+ */
+async function* chunks<T>(list: readonly T[], size = CHUNK): AsyncGenerator<T[]> {
+  for (let i = 0; i < list.length; i += size) {
+    if (i > 0) await nextTurn();
+    yield list.slice(i, i + size);
+  }
 }
 
 /** The forum's regions and target areas an imported row's names and codes are matched against (active ones). */
@@ -74,7 +84,8 @@ export type ExistingNeed = Prisma.NeedGetPayload<{ select: typeof existingSelect
 /** The forum's needs with these natural keys (imported figures), by key. */
 export async function needsByNaturalKey(db: DbClient, forumId: string, keys: readonly string[]): Promise<Map<string, ExistingNeed>> {
   const out = new Map<string, ExistingNeed>();
-  for (const part of chunks(keys)) {
+  // Prisma refuses model queries with more than 999 parameters on SQLite.
+  for await (const part of chunks(keys, 990)) {
     const rows = await db.need.findMany({ where: { forumId, naturalKey: { in: part } }, select: existingSelect });
     for (const row of rows) out.set(row.naturalKey!, row);
   }
@@ -93,12 +104,32 @@ function sqlValue(key: string, value: unknown): unknown {
  */
 async function updateNeeds(tx: DbClient, columns: readonly string[], rows: readonly unknown[][], onChunk?: (n: number) => void) {
   const names = ["id", ...columns];
-  for (const part of chunks(rows)) {
+  for await (const part of chunks(rows)) {
     const values = Prisma.join(part.map((r) => Prisma.sql`(${Prisma.join(r.map((v, i) => (i === 0 ? v : sqlValue(columns[i - 1]!, v))))})`));
     await tx.$executeRaw`
       WITH v(${Prisma.raw(names.map((n) => `"${n}"`).join(", "))}) AS (VALUES ${values})
       UPDATE "Need" SET ${Prisma.raw(columns.map((c) => `"${c}" = v."${c}"`).join(", "))}, "version" = "Need"."version" + 1
       FROM v WHERE "Need"."id" = v."id"`;
+    onChunk?.(part.length);
+  }
+}
+
+const NEED_INSERT_COLUMNS = [
+  "id", "forumId", "groupId", "targetAreaId", "title", "description", "field", "styrk", "nus", "nace", "regionId", "period",
+  "demand", "supply", "unit", "sourceName", "sourceUrl", "sourceDate", "confidence", "notes", "naturalKey", "importBatchId",
+  "createdById", "createdAt", "updatedAt",
+] as const;
+
+/**
+ * Inserts many rows with one INSERT … VALUES per chunk. Prisma's createMany builds an argument
+ * object per row and spent most of a 50,000-row import there (and in garbage collection); values
+ * as plain parameters cost a fraction. Values must be in stored form (dates via sqlDate).
+ */
+async function insertRows(tx: DbClient, table: "Need" | "ImportChange", columns: readonly string[], rows: readonly unknown[][], onChunk?: (n: number) => void) {
+  const names = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+  for await (const part of chunks(rows)) {
+    const values = Prisma.join(part.map((r) => Prisma.sql`(${Prisma.join(r.map((v) => v ?? null))})`));
+    await tx.$executeRaw`INSERT INTO ${Prisma.raw(`"${table}"`)} (${names}) VALUES ${values}`;
     onChunk?.(part.length);
   }
 }
@@ -122,17 +153,15 @@ export async function writeImport(tx: DbClient, actor: Actor, w: ImportWrite, on
   await tx.importBatch.create({ data: { ...batch, created: w.creates.length, updated: w.updates.length } });
   let written = 0;
   const progress = (n: number) => onProgress?.((written += n));
-  for (const part of chunks(w.creates)) {
-    await tx.need.createMany({
-      data: part.map((c) => ({
-        ...c.fields,
-        sourceDate: c.fields.sourceDate ? new Date(`${c.fields.sourceDate}T00:00:00Z`) : null,
-        id: c.id, forumId: batch.forumId, groupId: batch.groupId, naturalKey: c.naturalKey, importBatchId: batch.id,
-        createdById: batch.createdById, createdAt: batch.createdAt, updatedAt: batch.createdAt,
-      })),
-    });
-    progress(part.length);
-  }
+  const createdAt = sqlDate(batch.createdAt);
+  await insertRows(tx, "Need", NEED_INSERT_COLUMNS, w.creates.map((c) => {
+    const f = c.fields;
+    return [
+      c.id, batch.forumId, batch.groupId, f.targetAreaId, f.title, f.description, f.field, f.styrk, f.nus, f.nace, f.regionId, f.period,
+      f.demand, f.supply, f.unit, f.sourceName, f.sourceUrl, f.sourceDate ? sqlDate(new Date(`${f.sourceDate}T00:00:00Z`)) : null,
+      f.confidence, f.notes, c.naturalKey, batch.id, batch.createdById, createdAt, createdAt,
+    ];
+  }), progress);
   const columns = [...w.provided, "importBatchId", "updatedAt"];
   await updateNeeds(
     tx, columns,
@@ -143,7 +172,7 @@ export async function writeImport(tx: DbClient, actor: Actor, w: ImportWrite, on
     ...w.creates.map((c) => ({ batchId: batch.id, needId: c.id, before: null })),
     ...w.updates.map((u) => ({ batchId: batch.id, needId: u.existing.id, before: JSON.stringify(beforeOf(u.existing, w.provided)) })),
   ];
-  for (const part of chunks(changes, CHUNK * 2)) await tx.importChange.createMany({ data: part });
+  await insertRows(tx, "ImportChange", ["batchId", "needId", "before"], changes.map((ch) => [ch.batchId, ch.needId, ch.before]));
   await saveImportMapping(tx, batch.forumId, batch.sourceName, w.mapping);
   await appendAudit(tx, {
     forumId: batch.forumId, actorId: actor.userId, ip: actor.ip, action: "needs.import", entityType: "ImportBatch", entityId: batch.id,
@@ -207,7 +236,7 @@ export async function laterBatchesTouching(tx: DbClient, batchId: string) {
 export async function batchChanges(tx: DbClient, batchId: string) {
   const changes = await tx.importChange.findMany({ where: { batchId }, select: { needId: true, before: true }, orderBy: { id: "asc" } });
   const now = new Map<string, { importBatchId: string | null; updatedAt: Date; links: number }>();
-  for (const part of chunks(changes.map((c) => c.needId))) {
+  for await (const part of chunks(changes.map((c) => c.needId))) {
     const rows = await tx.need.findMany({ where: { id: { in: part } }, select: { id: true, importBatchId: true, updatedAt: true, _count: { select: { links: true } } } });
     for (const r of rows) now.set(r.id, { importBatchId: r.importBatchId, updatedAt: r.updatedAt, links: r._count.links });
   }
@@ -225,7 +254,7 @@ export async function writeUndo(
   created: readonly string[],
   restored: readonly { needId: string; before: Record<string, unknown> }[],
 ): Promise<void> {
-  for (const part of chunks(created)) await tx.need.deleteMany({ where: { id: { in: part }, forumId: batch.forumId } });
+  for await (const part of chunks(created)) await tx.need.deleteMany({ where: { id: { in: part }, forumId: batch.forumId } });
   // Batches are uniform (one mapping), but group by the kept keys so nothing assumes it.
   const bySignature = new Map<string, { columns: string[]; rows: unknown[][] }>();
   for (const r of restored) {
