@@ -6,6 +6,7 @@ import type { ImportBatchView } from "@/lib/presenters/import";
 import { api } from "@/lib/urls";
 import { useLocale, useT } from "../i18n-provider";
 import { FormStatus } from "../ui/form-status";
+import { ScrollTable } from "../ui/scroll-table";
 import { useMutation } from "../ui/use-mutation";
 
 /** The forum's imports: who, when, source, file, counts, undone or not; Undo (with a confirmation) where allowed. */
@@ -34,9 +35,7 @@ export function ImportBatches({ forum, batches }: { forum: string; batches: Impo
       {batches.length === 0 ? (
         <p className="empty">{t("imports.noBatches")}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t("imports.batches")}</caption>
+        <ScrollTable label={t("imports.batches")}>
             <thead>
               <tr>
                 <th scope="col">{t("imports.when")}</th>
@@ -90,8 +89,7 @@ export function ImportBatches({ forum, batches }: { forum: string; batches: Impo
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { api, pages } from "@/lib/urls";
 import { SOURCE_NAME_MAX, NEED_UNITS } from "@/lib/validation/need";
 import { useLocale, useT } from "../i18n-provider";
 import { SelectField, TextField } from "../ui/field";
+import { ScrollTable } from "../ui/scroll-table";
 import { sendImportForm, type ApiError, type UploadProgress } from "./import-transport";
 
 interface Choice {
@@ -191,9 +192,7 @@ export function ImportWizard({ forum, groups, regions, targetAreas, sources, lim
             <p className="muted">
               {preview.mappingSource === "remembered" ? t("imports.mappingRemembered", { source: sourceName }) : preview.mappingSource === "guessed" ? t("imports.mappingGuessed") : t("imports.mappingGiven")}
             </p>
-            <div className="table-scroll">
-              <table className="table import-mapping">
-                <caption className="visually-hidden">{t("imports.stepMapping")}</caption>
+            <ScrollTable label={t("imports.stepMapping")} className="import-mapping">
                 <thead>
                   <tr>
                     <th scope="col">{t("imports.column")}</th>
@@ -217,8 +216,7 @@ export function ImportWizard({ forum, groups, regions, targetAreas, sources, lim
                     </tr>
                   ))}
                 </tbody>
-              </table>
-            </div>
+            </ScrollTable>
             <fieldset className="stack-tight import-fixed">
               <legend>{t("imports.wholeFile")}</legend>
               <p className="field-hint">{t("imports.wholeFileHint")}</p>
@@ -307,9 +305,7 @@ function ProblemTable({ problems, count, number }: { problems: NonNullable<ApiEr
   return (
     <>
       {count > problems.length ? <p className="small">{t("imports.problemsShown", { shown: number(problems.length), count: number(count) })}</p> : null}
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{t("imports.problemsTitle")}</caption>
+      <ScrollTable label={t("imports.problemsTitle")}>
           <thead>
             <tr>
               <th scope="col">{t("imports.row")}</th>
@@ -328,8 +324,7 @@ function ProblemTable({ problems, count, number }: { problems: NonNullable<ApiEr
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }
@@ -339,9 +334,7 @@ function PreviewRows({ preview, number }: { preview: ImportPreview; number: (n: 
   return (
     <div className="stack-tight">
       <h3>{t("imports.firstRows")}</h3>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{t("imports.firstRows")}</caption>
+      <ScrollTable label={t("imports.firstRows")}>
           <thead>
             <tr>
               <th scope="col">{t("imports.row")}</th>
@@ -368,8 +361,7 @@ function PreviewRows({ preview, number }: { preview: ImportPreview; number: (n: 
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </ScrollTable>
     </div>
   );
 }

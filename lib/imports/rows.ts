@@ -107,6 +107,8 @@ export async function readRows(
     if (r.code) regionsByName.set(r.code, r);
   }
   const areasByName = new Map(lookups.targetAreas.map((a) => [foldName(a.name), a.id]));
+  // By name (any case and spacing) or official number ("301" from a spreadsheet that dropped the zero is "0301").
+  const findRegion = (text: string) => regionsByName.get(foldName(text)) ?? (/^\d{1,4}$/.test(text) ? regionsByName.get(text.padStart(4, "0")) : undefined);
   const problems: RowProblem[] = [];
   let problemCount = 0;
   let problemRows = 0;
@@ -145,45 +147,24 @@ export async function readRows(
     const periodCell = cellAt("period");
     input.period = periodCell !== null && cellText(periodCell) !== "" ? normalisePeriod(periodCell) : settings.fixed.period;
 
-    const regionText = textOf("region");
-    if (regionText) {
-      const region = regionsByName.get(foldName(regionText)) ?? (/^\d{1,4}$/.test(regionText) ? regionsByName.get(regionText.padStart(4, "0")) : undefined);
-      if (region) input.regionId = region.id;
-      else {
-        problem("region", "imports.problems.unknownRegion", { value: regionText });
-        skip.add("regionId");
+    // A name, code or word read through `find`; an empty cell takes the whole file's value.
+    const resolve = <V,>(field: ImportField, target: keyof NeedFields, find: (text: string) => V | null | undefined, unknown: MessageKey, fallback: V | undefined) => {
+      const text = textOf(field);
+      if (!text) {
+        if (fallback !== undefined) input[target] = fallback;
+        return;
       }
-    } else input.regionId = settings.fixed.regionId ?? null;
-
-    const areaText = textOf("targetArea");
-    if (areaText) {
-      const id = areasByName.get(foldName(areaText));
-      if (id) input.targetAreaId = id;
+      const found = find(text);
+      if (found !== null && found !== undefined) input[target] = found;
       else {
-        problem("targetArea", "imports.problems.unknownTargetArea", { value: areaText });
-        skip.add("targetAreaId");
+        problem(field, unknown, { value: text });
+        skip.add(target);
       }
-    } else input.targetAreaId = settings.fixed.targetAreaId ?? null;
-
-    const unitText = textOf("unit");
-    if (unitText) {
-      const unit = parseUnit(unitText);
-      if (unit) input.unit = unit;
-      else {
-        problem("unit", "imports.problems.unknownUnit", { value: unitText });
-        skip.add("unit");
-      }
-    } else input.unit = settings.fixed.unit ?? "PERSONS";
-
-    const confidenceText = textOf("confidence");
-    if (confidenceText) {
-      const confidence = parseConfidence(confidenceText);
-      if (confidence) input.confidence = confidence;
-      else {
-        problem("confidence", "imports.problems.unknownConfidence", { value: confidenceText });
-        skip.add("confidence");
-      }
-    } else if (settings.fixed.confidence) input.confidence = settings.fixed.confidence;
+    };
+    resolve("region", "regionId", (s) => findRegion(s)?.id, "imports.problems.unknownRegion", settings.fixed.regionId ?? null);
+    resolve("targetArea", "targetAreaId", (s) => areasByName.get(foldName(s)), "imports.problems.unknownTargetArea", settings.fixed.targetAreaId ?? null);
+    resolve("unit", "unit", parseUnit, "imports.problems.unknownUnit", settings.fixed.unit ?? "PERSONS");
+    resolve("confidence", "confidence", parseConfidence, "imports.problems.unknownConfidence", settings.fixed.confidence);
 
     for (const field of ["styrk", "nus", "nace", "sourceUrl"] as const) {
       const value = textOf(field);

@@ -55,6 +55,15 @@ export async function xlsxOf(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
  * headers (a zip that lies about its size).
  */
 export function zipOf(entries: { name: string; data: Buffer; declare?: number }[]): Buffer {
+  // A zip record: little-endian fields at fixed offsets.
+  const record = (size: number, fields: [at: number, width: 2 | 4, value: number][]) => {
+    const b = Buffer.alloc(size);
+    for (const [at, width, value] of fields) {
+      if (width === 2) b.writeUInt16LE(value, at);
+      else b.writeUInt32LE(value, at);
+    }
+    return b;
+  };
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -63,37 +72,17 @@ export function zipOf(entries: { name: string; data: Buffer; declare?: number }[
     const packed = deflateRawSync(e.data);
     const crc = crc32(e.data);
     const size = e.declare ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    // Version 2.0, UTF-8 names, deflate; then CRC, packed size, unpacked size, name length.
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [6, 2, 0x0800], [8, 2, 8], [14, 4, crc], [18, 4, packed.length], [22, 4, size], [26, 2, name.length]]);
     locals.push(local, name, packed);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    const central = record(46, [
+      [0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [8, 2, 0x0800], [10, 2, 8], [16, 4, crc], [20, 4, packed.length], [24, 4, size], [28, 2, name.length], [42, 4, offset],
+    ]);
     centrals.push(central, name);
     offset += local.length + name.length + packed.length;
   }
   const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, entries.length], [10, 2, entries.length], [12, 4, dir.length], [16, 4, offset]]);
   return Buffer.concat([...locals, dir, end]);
 }
 
