@@ -69,6 +69,7 @@ test("a group member imports a CSV through the screen, sees the problems, import
   await page.getByRole("button", { name: "Importer 3 rader" }).click();
   await expect(page.getByRole("heading", { name: "4. Resultat" })).toBeFocused();
   await expect(page.getByRole("status").filter({ hasText: "Importen er ferdig: 3 nye behov og 0 oppdatert." })).toBeAttached();
+  await expect(page).toHaveTitle(/Importer tall/);
   await expectNoSeriousA11yViolations(page);
 
   // The batch is in the list of imports, with an Undo button (confirmed first).
@@ -84,10 +85,12 @@ test("a group member imports a CSV through the screen, sees the problems, import
   await row.getByRole("button", { name: "Ja, angre importen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Importen av «mangel.csv» er angret." })).toBeVisible();
   await expect(row).toContainText(/Angret .* av Marte Nilsen/);
+  // The list came back through a refresh of the page's server data: its <title> is streamed again with it.
+  await expect(page).toHaveTitle(/Importer tall/);
   await expectNoSeriousA11yViolations(page);
 });
 
-test("a steering member sees the imports but no form to import with", async ({ page }) => {
+test("a steering member sees the imports and may import only into the steering group", async ({ page }) => {
   await signIn(page, demo.steering);
   await page.goto("/f/ostfold/needs/import");
   await expect(page.getByText("Du arbeider ikke i noen gruppe")).toBeHidden();

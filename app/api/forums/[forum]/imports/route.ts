@@ -30,14 +30,25 @@ export const POST = forumRoute<{ forum: string }>({ status: 201 }, async ({ req,
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: ImportProgress) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      // A reader that went away does not stop the import (it commits or not as a whole); its lines are dropped.
+      const send = (line: ImportProgress) => {
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        } catch {
+          /* the stream was cancelled */
+        }
+      };
       try {
         send({ type: "done", result: await run(send) });
       } catch (error) {
         const res = errorResponse(error, locale);
         send({ type: "error", status: res.status, error: ((await res.json()) as { error: Extract<ImportProgress, { type: "error" }>["error"] }).error });
       }
-      controller.close();
+      try {
+        controller.close();
+      } catch {
+        /* the stream was cancelled */
+      }
     },
   });
   return new Response(body, {
