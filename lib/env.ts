@@ -61,6 +61,13 @@ export const envSchema = z
     /** How long a document's text must be quiet before an automatic version is frozen. */
     VERSION_QUIET_MS: int(600_000, 1000, 7 * 24 * 3600_000),
     METRICS_LOG: bool(false),
+    /** Imports of figures (CSV, XLSX): largest file, most data rows, longest cell, most columns. */
+    IMPORT_MAX_BYTES: int(10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+    IMPORT_MAX_ROWS: int(100_000, 1, 10_000_000),
+    IMPORT_MAX_CELL_CHARS: int(1000, 10, 100_000),
+    IMPORT_MAX_COLUMNS: int(60, 2, 1000),
+    /** An XLSX file is a zip: the most its parts may unpack to (a zip bomb is refused before it is read). */
+    IMPORT_MAX_XLSX_UNPACKED_BYTES: int(100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   })
   .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);

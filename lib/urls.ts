@@ -39,6 +39,8 @@ export const pages = {
   gap: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/gap${query?.size ? `?${query.toString()}` : ""}`,
   area: (forum: string, areaId: string) => `/f/${e(forum)}/areas/${e(areaId)}`,
   annualReport: (forum: string) => `/f/${e(forum)}/reports`,
+  /** Import of figures into the needs register, with the list of imports. */
+  needsImport: (forum: string) => `/f/${e(forum)}/needs/import`,
 };
 
 /** JSON API. */
@@ -85,6 +87,9 @@ export const api = {
   need: (forum: string, needId: string) => `/api/forums/${e(forum)}/needs/${e(needId)}`,
   needLinks: (forum: string, needId: string) => `/api/forums/${e(forum)}/needs/${e(needId)}/links`,
   regions: (forum: string) => `/api/forums/${e(forum)}/regions`,
+  imports: (forum: string) => `/api/forums/${e(forum)}/imports`,
+  importPreview: (forum: string) => `/api/forums/${e(forum)}/imports/preview`,
+  importUndo: (forum: string, batchId: string) => `/api/forums/${e(forum)}/imports/${e(batchId)}/undo`,
   search: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/search?${query.toString()}`,
   /** Server-Sent Events of the forum: `topics` names what to follow (lib/events/topics.ts). */
   events: (forum: string, topics: readonly string[]) => `/api/forums/${e(forum)}/events?${new URLSearchParams({ topics: topics.join(",") }).toString()}`,

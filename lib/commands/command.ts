@@ -36,7 +36,7 @@ export interface CommandContext {
 export async function runCommand<T>(
   caller: CommandCaller,
   work: (ctx: CommandContext) => Promise<T>,
-  options: { uniqueMessage?: MessageKey } = {},
+  options: { uniqueMessage?: MessageKey; timeoutMs?: number } = {},
 ): Promise<T> {
   const events: DomainEvent[] = [];
   let queued = 0;
@@ -55,7 +55,7 @@ export async function runCommand<T>(
           await queueNotifications(tx, list, { mail: Boolean(env().SMTP_URL) });
         },
       });
-    });
+    }, { timeoutMs: options.timeoutMs });
   } catch (error) {
     if (error instanceof UniqueViolation) throw new AppError("conflict", options.uniqueMessage ?? "errors.conflict");
     throw error;

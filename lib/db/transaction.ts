@@ -21,11 +21,12 @@ function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
  * Runs `work` in one interactive transaction: the reads that check a rule and the writes it allows
  * commit together or not at all. On SQLite the driver adapter runs one transaction at a time per
  * process, so invariants read inside (counts, versions) cannot change underneath. A unique
- * constraint that refuses a write becomes a UniqueViolation, never an unhandled error.
+ * constraint that refuses a write becomes a UniqueViolation, never an unhandled error. `timeoutMs`
+ * lengthens the 15 s limit for the rare bulk write (an import of many rows).
  */
-export async function transaction<T>(work: (tx: DbClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(work: (tx: DbClient) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
   try {
-    return await db().$transaction(work, { timeout: 15_000, maxWait: 15_000 });
+    return await db().$transaction(work, { timeout: options.timeoutMs ?? 15_000, maxWait: 15_000 });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new UniqueViolation(uniqueFields(error));
     throw error;

@@ -41,6 +41,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
           code: error.code, message: t(error.messageKey, error.vars),
           ...(error.extra.retryAfterSeconds !== undefined ? { retryAfter: error.extra.retryAfterSeconds } : {}),
           ...(error.extra.current !== undefined ? { current: error.extra.current } : {}),
+          ...error.extra.detail,
         },
       },
       { status: spec.status, headers },

@@ -13,6 +13,12 @@ export const ERROR_CODES = {
   /** Optimistic concurrency: the record changed since the form was opened; the body carries the current values. */
   stale: { status: 409, close: 4409, message: "errors.stale" },
   payload_too_large: { status: 413, close: 4413, message: "errors.payloadTooLarge" },
+  /** An uploaded file that is neither CSV nor XLSX, or text in an encoding we do not read. */
+  unsupported_file: { status: 415, close: 4415, message: "errors.unsupportedFile" },
+  /** An uploaded file we read but cannot use as a table (no header, a cell too long, broken quoting…). */
+  invalid_file: { status: 422, close: 4422, message: "errors.invalidFile" },
+  /** An import whose rows have problems: nothing is written; the body lists the rows and their problems. */
+  invalid_rows: { status: 422, close: 4422, message: "errors.invalidRows" },
   rate_limited: { status: 429, close: 4429, message: "errors.rateLimited" },
 } as const satisfies Record<string, { status: number; close: number; message: MessageKey }>;
 
@@ -24,7 +30,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly messageKey: MessageKey = ERROR_CODES[code].message,
     readonly vars: Record<string, string | number> = {},
-    readonly extra: { retryAfterSeconds?: number; current?: unknown } = {},
+    /** `detail`: more facts for the caller, sent as they are (e.g. an import's row problems). */
+    readonly extra: { retryAfterSeconds?: number; current?: unknown; detail?: Record<string, unknown> } = {},
   ) {
     super(`${code}: ${messageKey}`);
     this.name = "AppError";

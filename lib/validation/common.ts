@@ -26,6 +26,7 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const FORMAT_CHARS = /\p{Cf}/gu;
 const COMBINING_MARK = /\p{M}/gu;
+const HAS_COMBINING_MARK = /\p{M}/u;
 
 /** Whether a string is well-formed UTF-16: in a `u` regex a lone surrogate is a code point of category Cs. */
 export function isWellFormedText(value: string): boolean {
@@ -34,8 +35,15 @@ export function isWellFormedText(value: string): boolean {
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
+// Characters that are each one grapheme and visible: printable ASCII, Latin letters without
+// combining marks, dashes, quotes and the euro sign (the soft hyphen, a format character, is left
+// out). Text made only of them needs no segmenting: that is most text, and it makes the checks of a
+// 50,000-row import several times faster.
+const SIMPLE_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u20AC]*$/;
+
 /** How many characters a reader sees: grapheme clusters, not counting zero-width and format characters. */
 export function visibleLength(value: string): number {
+  if (SIMPLE_TEXT.test(value)) return value.length;
   let count = 0;
   for (const { segment } of graphemes.segment(value)) if (segment.replace(FORMAT_CHARS, "").length > 0) count++;
   return count;
@@ -43,6 +51,7 @@ export function visibleLength(value: string): number {
 
 /** Whether any character carries more than LIMITS.combiningMarksMax combining marks. */
 function tooManyCombiningMarks(value: string): boolean {
+  if (!HAS_COMBINING_MARK.test(value)) return false;
   for (const { segment } of graphemes.segment(value)) {
     if ((segment.match(COMBINING_MARK)?.length ?? 0) > LIMITS.combiningMarksMax) return true;
   }

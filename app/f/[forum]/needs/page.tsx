@@ -56,6 +56,7 @@ export default async function NeedsPage({ params, searchParams }: Props) {
         {mayAdd ? (
           <p className="button-row">
             <Link className="button button--primary" href={pages.needNew(slug)}>{t("needs.newNeed")}</Link>
+            <Link className="button button--secondary" href={pages.needsImport(slug)}>{t("needs.import")}</Link>
           </p>
         ) : null}
       </header>
