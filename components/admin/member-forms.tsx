@@ -7,6 +7,7 @@ import { SelectField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
 import { api } from "@/lib/urls";
+import { announce } from "../ui/announcer";
 
 export function MemberAddForm({ forum, groupId, candidates }: { forum: string; groupId: string; candidates: { id: string; name: string; email: string }[] }) {
   const t = useT();
@@ -53,7 +54,8 @@ export function MemberRowActions({ forum, groupId, member }: { forum: string; gr
   }
   async function remove() {
     if (!window.confirm(t("admin.confirmRemove", { name: member.name }))) return;
-    await m.run({ url: api.groupMember(forum, groupId, member.id), method: "DELETE", success: t("admin.memberRemoved", { name: member.name }) });
+    // The row goes when the page is read again, and its status with it: the list's announcer says it.
+    if (await m.run({ url: api.groupMember(forum, groupId, member.id), method: "DELETE" })) announce(t("admin.memberRemoved", { name: member.name }));
   }
   return (
     <div className="row-actions">

@@ -7,6 +7,7 @@ import { getGroupPage } from "@/lib/db/groups";
 import { listForumUsers } from "@/lib/db/users";
 import { GroupEditForm } from "@/components/admin/group-forms";
 import { MemberAddForm, MemberRowActions } from "@/components/admin/member-forms";
+import { Announcer } from "@/components/ui/announcer";
 import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
@@ -43,6 +44,7 @@ export default async function AdminGroupPage(props: Props) {
         <GroupEditForm forum={slug} group={group} />
         <section aria-labelledby="members-title" className="stack">
           <h2 id="members-title">{t("admin.manageMembers")}</h2>
+          <Announcer />
           {group.members.length === 0 ? (
             <p className="empty">{t("group.noMembers")}</p>
           ) : (
