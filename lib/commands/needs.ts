@@ -4,7 +4,7 @@ import { deleteNeedLink, findNeed, insertNeed, insertNeedLink, insertRegion, upd
 import type { DbClient } from "../db/types.ts";
 import { actionAbilities } from "../policies/action.ts";
 import { documentAbilities, documentFacts } from "../policies/document.ts";
-import { mayCreateNeedIn, mayLinkNeed, mayManageRegions, needAbilities } from "../policies/need.ts";
+import { mayCreateNeedIn, mayLinkNeed, mayManageRegions, needAbilities, needFacts } from "../policies/need.ts";
 import { presentNeed, type NeedView } from "../presenters/need.ts";
 import { AppError } from "../services/errors.ts";
 import type { NeedCreateInput, NeedUpdateInput } from "../validation/need.ts";
@@ -50,9 +50,10 @@ export function updateNeed(caller: CommandCaller, id: string, input: NeedUpdateI
     const { tx, standing } = ctx;
     const before = await needOrThrow(ctx, id);
     const { version, archived, ...fields } = input;
-    const abilities = needAbilities(standing, { groupId: before.groupId, archived: before.archivedAt !== null });
-    const archiving = archived === true && !before.archivedAt;
-    const restoring = archived === false && before.archivedAt !== null;
+    const facts = needFacts(before);
+    const abilities = needAbilities(standing, facts);
+    const archiving = archived === true && !facts.archived;
+    const restoring = archived === false && facts.archived;
     const editing = Object.keys(fields).length > 0;
     if ((archiving && !abilities.archive) || (restoring && !abilities.restore) || (editing && !abilities.update && !restoring)) throw new AppError("forbidden");
     if (!archiving && !restoring && !editing) throw new AppError("forbidden");
@@ -92,7 +93,7 @@ export function setNeedLink(caller: CommandCaller, needId: string, target: LinkT
     async (ctx) => {
       const { tx, standing } = ctx;
       const need = await needOrThrow(ctx, needId);
-      if (!mayLinkNeed(standing, { groupId: need.groupId, archived: need.archivedAt !== null }, await targetUpdate(ctx, target))) throw new AppError("forbidden");
+      if (!mayLinkNeed(standing, needFacts(need), await targetUpdate(ctx, target))) throw new AppError("forbidden");
       if (linked) await insertNeedLink(tx, ctx.actor, need, target);
       else if (!(await deleteNeedLink(tx, ctx.actor, need, target))) throw new AppError("not_found");
       changed(ctx);

@@ -7,6 +7,11 @@ export interface NeedFacts {
   archived: boolean;
 }
 
+/** The facts the need policy looks at, from a row (archived = has an archive date). */
+export function needFacts(need: { groupId: string; archivedAt: Date | string | null }): NeedFacts {
+  return { groupId: need.groupId, archived: need.archivedAt !== null };
+}
+
 export interface NeedAbilities {
   read: boolean;
   /** Change its fields. */

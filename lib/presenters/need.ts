@@ -1,7 +1,7 @@
 import type { NeedLinkRow, NeedRow } from "../db/needs.ts";
 import { coverageOf, gapOf, type Coverage } from "../needs/coverage.ts";
 import type { ActorStanding } from "../policies/actor.ts";
-import { needAbilities, type NeedAbilities } from "../policies/need.ts";
+import { needAbilities, needFacts, type NeedAbilities } from "../policies/need.ts";
 import type { Confidence, NeedUnit } from "../validation/need.ts";
 
 export interface LinkedRecommendation {
@@ -76,9 +76,9 @@ export function presentNeed(viewer: ActorStanding, n: NeedRow): NeedView {
     styrk: n.styrk, nus: n.nus, nace: n.nace, region: n.region, period: n.period, demand: n.demand, supply: n.supply,
     gap: gapOf(n), unit: n.unit as NeedUnit, sourceName: n.sourceName, sourceUrl: n.sourceUrl,
     sourceDate: n.sourceDate ? n.sourceDate.toISOString().slice(0, 10) : null, confidence: n.confidence as Confidence,
-    notes: n.notes, targetArea: n.targetArea, archived: n.archivedAt !== null, imported: n.importBatchId !== null,
+    notes: n.notes, targetArea: n.targetArea, archived: needFacts(n).archived, imported: n.importBatchId !== null,
     updatedAt: n.updatedAt.toISOString(), version: n.version, recommendations, actions,
     coverage: coverageOf({ recommendations, actions }),
-    abilities: needAbilities(viewer, { groupId: n.groupId, archived: n.archivedAt !== null }),
+    abilities: needAbilities(viewer, needFacts(n)),
   };
 }
