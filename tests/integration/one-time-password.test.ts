@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Db } from "../../lib/db/client.ts";
-import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
-import { buildDocument, buildUser, testDb } from "../support/factories.ts";
+import { describe, expect, inject, it } from "vitest";
+import { buildDocument, buildUser } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
-import { until, yClient, type YClient } from "../support/yjs-client.ts";
+import { adminSetting } from "../support/admin-setting.ts";
+import { until, yClient } from "../support/yjs-client.ts";
 
 // Until the user has chosen their own password, a one-time-password session reaches only the
 // password change (and sign-out): every other API is 403 password_change_required, every socket 4428.
 
 const baseUrl = inject("baseUrl");
-let db: Db;
-let forumId: string;
-let groupId: string;
-let admin: TestClient;
-const open: YClient[] = [];
-
-beforeAll(async () => {
-  db = testDb(inject("dbUrl"));
-  forumId = (await db.forum.findUniqueOrThrow({ where: { slug: "ostfold" } })).id;
-  groupId = (await db.group.findFirstOrThrow({ where: { name: "Kompetansegruppe relevant kompetanse" } })).id;
-  admin = await signedIn(baseUrl, "admin@samrad.example", DEMO_PASSWORD);
-});
-
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await db.$disconnect();
-});
+const setting = adminSetting();
 
 async function withOneTimePassword(role: "ADMIN" | "MEMBER" = "MEMBER") {
-  const user = await buildUser(db, forumId, { groupIds: [groupId], forumRole: role });
-  const res = await admin.json(`/api/forums/ostfold/users/${user.id}/password-reset`, "POST", {});
+  const user = await buildUser(setting.db, setting.forumId, { groupIds: [setting.groupId], forumRole: role });
+  const res = await setting.admin.json(`/api/forums/ostfold/users/${user.id}/password-reset`, "POST", {});
   expect(res.status).toBe(200);
   const { oneTimePassword } = (await res.json()) as { oneTimePassword: string };
   return { user, oneTimePassword };
@@ -44,9 +27,9 @@ describe("one-time-password sessions", () => {
     expect(((await write.json()) as { error: { code: string } }).error.code).toBe("password_change_required");
     expect((await session.json("/api/account", "PATCH", { name: "Nytt navn" })).status).toBe(403);
 
-    const { id: documentId } = await buildDocument(db, groupId, { kind: "NOTE" });
+    const { id: documentId } = await buildDocument(setting.db, setting.groupId, { kind: "NOTE" });
     const socket = yClient(baseUrl, `document.${documentId}`, { cookie: session.cookieHeader() });
-    open.push(socket);
+    setting.open.push(socket);
     await until(() => socket.closeCodes.includes(4428), "socket closed with 4428");
 
     const changed = await session.json("/api/account/password", "POST", {
@@ -54,17 +37,17 @@ describe("one-time-password sessions", () => {
     });
     expect(changed.status).toBe(200);
     expect((await session.json("/api/account", "PATCH", { name: "Nytt navn" })).status).toBe(200);
-    const after = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { oneTimePasswordExpiresAt: true } });
+    const after = await setting.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { oneTimePasswordExpiresAt: true } });
     expect(after.oneTimePasswordExpiresAt).toBeNull();
   });
 
   it("expire after ONE_TIME_PASSWORD_HOURS (72 by default); an expired one signs nobody in", async () => {
     const { user, oneTimePassword } = await withOneTimePassword();
-    const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { oneTimePasswordExpiresAt: true } });
+    const row = await setting.db.user.findUniqueOrThrow({ where: { id: user.id }, select: { oneTimePasswordExpiresAt: true } });
     const hours = (row.oneTimePasswordExpiresAt!.getTime() - Date.now()) / 3600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
-    await db.user.update({ where: { id: user.id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1000) } });
+    await setting.db.user.update({ where: { id: user.id }, data: { oneTimePasswordExpiresAt: new Date(Date.now() - 1000) } });
     const client = new TestClient(baseUrl);
     const res = await client.signIn(user.email, oneTimePassword);
     expect(res.status).toBe(401);

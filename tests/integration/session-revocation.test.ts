@@ -1,37 +1,20 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
-import type { Db } from "../../lib/db/client.ts";
-import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
-import { buildDocument, buildUser, FACTORY_PASSWORD, storedDocState, testDb } from "../support/factories.ts";
+import { buildDocument, buildUser, FACTORY_PASSWORD, storedDocState } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
+import { adminSetting } from "../support/admin-setting.ts";
 import { until, yClient, type YClient } from "../support/yjs-client.ts";
 
 // Revocation ends every session and every open socket of the user at once: a password change, an
 // administrator's reset, a sign-out, a removal. Nothing the old sockets send afterwards is stored.
 
 const baseUrl = inject("baseUrl");
-let db: Db;
-let forumId: string;
-let groupId: string;
-let admin: TestClient;
-const open: YClient[] = [];
-
-beforeAll(async () => {
-  db = testDb(inject("dbUrl"));
-  forumId = (await db.forum.findUniqueOrThrow({ where: { slug: "ostfold" } })).id;
-  groupId = (await db.group.findFirstOrThrow({ where: { name: "Kompetansegruppe relevant kompetanse" } })).id;
-  admin = await signedIn(baseUrl, "admin@samrad.example", DEMO_PASSWORD);
-});
-
-afterAll(async () => {
-  for (const c of open) c.destroy();
-  await db.$disconnect();
-});
+const setting = adminSetting();
 
 async function writerSockets(cookies: string[], room: string): Promise<YClient[]> {
   const clients = cookies.map((cookie) => {
     const c = yClient(baseUrl, room, { cookie });
-    open.push(c);
+    setting.open.push(c);
     return c;
   });
   await until(() => clients.every((c) => c.provider.synced), "all synced");
@@ -40,7 +23,7 @@ async function writerSockets(cookies: string[], room: string): Promise<YClient[]
 
 async function storedText(documentId: string): Promise<string> {
   const doc = new Y.Doc();
-  for (const u of await storedDocState(db, documentId)) Y.applyUpdate(doc, u);
+  for (const u of await storedDocState(setting.db, documentId)) Y.applyUpdate(doc, u);
   return doc.getText("t").toString();
 }
 
@@ -55,10 +38,10 @@ async function expectEnded(clients: YClient[], documentId: string, marker: strin
   expect(await storedText(documentId)).not.toContain(marker);
 }
 
-describe("revocation closes every open socket of the user", () => {
+describe("revocation closes every setting.open socket of the user", () => {
   it("after a password change", async () => {
-    const user = await buildUser(db, forumId, { groupIds: [groupId] });
-    const { id: documentId } = await buildDocument(db, groupId, { kind: "NOTE" });
+    const user = await buildUser(setting.db, setting.forumId, { groupIds: [setting.groupId] });
+    const { id: documentId } = await buildDocument(setting.db, setting.groupId, { kind: "NOTE" });
     const here = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const elsewhere = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const clients = await writerSockets([here.cookieHeader(), elsewhere.cookieHeader()], `document.${documentId}`);
@@ -70,18 +53,18 @@ describe("revocation closes every open socket of the user", () => {
   });
 
   it("after an administrator's password reset", async () => {
-    const user = await buildUser(db, forumId, { groupIds: [groupId] });
-    const { id: documentId } = await buildDocument(db, groupId, { kind: "NOTE" });
+    const user = await buildUser(setting.db, setting.forumId, { groupIds: [setting.groupId] });
+    const { id: documentId } = await buildDocument(setting.db, setting.groupId, { kind: "NOTE" });
     const session = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const clients = await writerSockets([session.cookieHeader(), session.cookieHeader()], `document.${documentId}`);
-    const res = await admin.json(`/api/forums/ostfold/users/${user.id}/password-reset`, "POST", {});
+    const res = await setting.admin.json(`/api/forums/ostfold/users/${user.id}/password-reset`, "POST", {});
     expect(res.status).toBe(200);
     await expectEnded(clients, documentId, "ETTER-NULLSTILLING ", [4402]);
   });
 
   it("after a sign-out, and the signed-out cookie is refused when replayed", async () => {
-    const user = await buildUser(db, forumId, { groupIds: [groupId] });
-    const { id: documentId } = await buildDocument(db, groupId, { kind: "NOTE" });
+    const user = await buildUser(setting.db, setting.forumId, { groupIds: [setting.groupId] });
+    const { id: documentId } = await buildDocument(setting.db, setting.groupId, { kind: "NOTE" });
     const session = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const other = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const cookie = session.cookieHeader();
@@ -99,16 +82,16 @@ describe("revocation closes every open socket of the user", () => {
     replay.cookies.set("next-auth.session-token", /next-auth\.session-token=([^;]+)/.exec(cookie)![1]!);
     expect((await replay.json("/api/account", "PATCH", { name: "Gjenbrukt" })).status).toBe(401);
     const late = yClient(baseUrl, `document.${documentId}`, { cookie });
-    open.push(late);
+    setting.open.push(late);
     await until(() => late.closeCodes.includes(4401), "replayed cookie refused with 4401");
   });
 
   it("after a removal from the group (the forum has no removal of members yet)", async () => {
-    const user = await buildUser(db, forumId, { groupIds: [groupId] });
-    const { id: documentId } = await buildDocument(db, groupId, { kind: "NOTE" });
+    const user = await buildUser(setting.db, setting.forumId, { groupIds: [setting.groupId] });
+    const { id: documentId } = await buildDocument(setting.db, setting.groupId, { kind: "NOTE" });
     const session = await signedIn(baseUrl, user.email, FACTORY_PASSWORD);
     const clients = await writerSockets([session.cookieHeader(), session.cookieHeader()], `document.${documentId}`);
-    const res = await admin.fetch(`/api/forums/ostfold/groups/${groupId}/members/${user.id}`, { method: "DELETE" });
+    const res = await setting.admin.fetch(`/api/forums/ostfold/groups/${setting.groupId}/members/${user.id}`, { method: "DELETE" });
     expect(res.status).toBe(200);
     // Still a forum member: the socket reconnects read-only (4000) and its edits are dropped.
     await expectEnded(clients, documentId, "ETTER-FJERNING ", [4000, 4403, 4404]);
