@@ -5,6 +5,7 @@ import { listForumsForUser } from "@/lib/db/forums";
 import { translator } from "@/lib/i18n";
 import { I18nProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
+import { SkipLink } from "@/components/layout/skip-link";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,9 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          {t("app.skipToContent")}
-        </a>
+        <SkipLink>{t("app.skipToContent")}</SkipLink>
         <I18nProvider locale={locale}>
           <SiteHeader user={user} t={t} defaultForum={forums[0]?.slug ?? null} />
           <main id="main" tabIndex={-1} className="page">

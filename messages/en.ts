@@ -5,6 +5,7 @@ export const en: Messages = {
   app: {
     name: "Samråd",
     tagline: "A shared workspace for competence forums",
+    menu: "Menu",
     skipToContent: "Skip to main content",
     mainNav: "Main navigation",
     forumNav: "Forum navigation",

@@ -3,6 +3,7 @@ export const nb = {
   app: {
     name: "Samråd",
     tagline: "Felles arbeidsrom for kompetanseforum",
+    menu: "Meny",
     skipToContent: "Hopp til hovedinnhold",
     mainNav: "Hovednavigasjon",
     forumNav: "Navigasjon i forumet",

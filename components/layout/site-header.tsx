@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Translate } from "@/lib/i18n";
 import { HeaderSearch } from "@/components/search/header-search";
+import { HeaderMenu } from "./header-menu";
 import { SignOutButton } from "./sign-out-button";
 
 /** The bar on top of every page: product name, search (in the forum of the page, else the user's first), account link and sign-out. */
@@ -14,11 +15,11 @@ export function SiteHeader({ user, t, defaultForum = null }: { user: { name: str
         </Link>
         {user ? <HeaderSearch defaultForum={defaultForum} /> : null}
         {user ? (
-          <nav aria-label={t("app.mainNav")} className="site-header__nav">
+          <HeaderMenu label={t("app.mainNav")}>
             <span className="site-header__user">{t("app.signedInAs", { name: user.name })}</span>
             <Link href="/account">{t("app.account")}</Link>
             <SignOutButton />
-          </nav>
+          </HeaderMenu>
         ) : null}
       </div>
     </header>

@@ -81,6 +81,11 @@ test.describe("keyboard", () => {
     const box = await skip.boundingBox();
     expect(box && box.y >= 0).toBe(true);
     await page.keyboard.press("Enter");
+    // In a forum, the page's own content (past the forum's tabs: phone.e2e.ts); <main> elsewhere.
+    await expect(page.locator("#content")).toBeFocused();
+    await page.goto("/account");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
     await expect(page.locator("main")).toBeFocused();
   });
 
@@ -112,4 +117,19 @@ test.describe("keyboard", () => {
     await page.keyboard.press("Enter");
     await expect(page.getByRole("heading", { name: "Kompetansegruppe relevant kompetanse", level: 1 })).toBeVisible();
   });
+});
+
+test("a page load asks for nothing that is missing and logs no errors (the icon is served, no /favicon.ico 404)", async ({ page }) => {
+  const failed: string[] = [];
+  const errors: string[] = [];
+  page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`); });
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto("/login");
+  await signIn(page, demo.relevantMember);
+  await page.goto("/f/ostfold/needs");
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toMatch(/^\/icon\.svg/);
+  expect((await page.request.get(icon!)).status()).toBe(200);
+  expect(failed).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -32,7 +32,9 @@ export default async function ForumLayout({ children, params }: { children: Reac
           <NavLinks label={t("app.forumNav")} links={links} exact={[base]} />
         </div>
       </div>
-      <div className="container">{children}</div>
+      <div className="container skip-target" id="content" data-skip-target tabIndex={-1}>
+        {children}
+      </div>
     </>
   );
 }

@@ -37,6 +37,9 @@ interface AxeViolation {
  * DevTools protocol, so our CSP stays switched on while we test.
  */
 export async function expectNoSeriousA11yViolations(page: Page) {
+  // Next.js swaps the <title> during a client navigation or refresh (old one out, the new one
+  // streamed in a moment later); axe checks the page once it has settled with its title.
+  await expect(page).toHaveTitle(/\S/);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

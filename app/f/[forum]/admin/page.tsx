@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { listGroups } from "@/lib/db/groups";
 import { GroupCreateForm } from "@/components/admin/group-forms";
 import { pages } from "@/lib/urls";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -21,7 +22,7 @@ export default async function AdminGroupsPage({ params }: Props) {
     <div className="two-col two-col--wide-left">
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t("admin.groups")}</h2>
-        <table className="table">
+        <ScrollTable labelledBy="groups-title">
           <thead>
             <tr>
               <th scope="col">{t("admin.groupName")}</th>
@@ -40,7 +41,7 @@ export default async function AdminGroupsPage({ params }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       </section>
       <GroupCreateForm forum={access.forum.slug} />
     </div>

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listRegions } from "@/lib/db/needs";
 import { pages } from "@/lib/urls";
 import { RegionCreateForm } from "@/components/admin/region-form";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -22,7 +23,7 @@ export default async function AdminRegionsPage({ params }: Props) {
       <section aria-labelledby="regions-title" className="stack">
         <h2 id="regions-title">{t("needs.regions")}</h2>
         <p className="muted">{t("needs.regionsIntro")}</p>
-        <table className="table">
+        <ScrollTable labelledBy="regions-title">
           <thead>
             <tr><th scope="col">{t("needs.regionName")}</th><th scope="col">{t("needs.regionKind")}</th><th scope="col">{t("needs.regionCode")}</th></tr>
           </thead>
@@ -31,7 +32,7 @@ export default async function AdminRegionsPage({ params }: Props) {
               <tr key={r.id}><th scope="row">{r.name}</th><td>{t(r.kind === "COUNTY" ? "needs.kindCOUNTY" : "needs.kindMUNICIPALITY")}</td><td>{r.code ?? ""}</td></tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       </section>
       <RegionCreateForm forum={access.forum.slug} />
     </div>

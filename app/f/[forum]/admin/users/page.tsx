@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { listForumUsers } from "@/lib/db/users";
 import { UserCreateForm, UserRowActions } from "@/components/admin/user-forms";
 import { pages } from "@/lib/urls";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
@@ -23,7 +24,7 @@ export default async function AdminUsersPage({ params }: Props) {
     <div className="two-col two-col--wide-left">
       <section aria-labelledby="users-title">
         <h2 id="users-title">{t("admin.users")}</h2>
-        <table className="table">
+        <ScrollTable labelledBy="users-title">
           <thead>
             <tr>
               <th scope="col">{t("group.name")}</th>
@@ -62,7 +63,7 @@ export default async function AdminUsersPage({ params }: Props) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       </section>
       <UserCreateForm forum={access.forum.slug} />
     </div>

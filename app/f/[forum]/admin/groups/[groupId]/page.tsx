@@ -9,6 +9,7 @@ import { GroupEditForm } from "@/components/admin/group-forms";
 import { MemberAddForm, MemberRowActions } from "@/components/admin/member-forms";
 import { Announcer } from "@/components/ui/announcer";
 import { pages } from "@/lib/urls";
+import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
@@ -48,7 +49,7 @@ export default async function AdminGroupPage(props: Props) {
           {group.members.length === 0 ? (
             <p className="empty">{t("group.noMembers")}</p>
           ) : (
-            <table className="table">
+            <ScrollTable labelledBy="members-title">
               <thead>
                 <tr>
                   <th scope="col">{t("group.name")}</th>
@@ -69,7 +70,7 @@ export default async function AdminGroupPage(props: Props) {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </ScrollTable>
           )}
           <MemberAddForm forum={slug} groupId={group.id} candidates={candidates} />
         </section>

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
+
+// A 390 px phone (an iPhone 12–15 in portrait) and the keyboard's first stops.
+const PHONE = { width: 390, height: 844 };
+
+async function groupPath(page: Page, name: string): Promise<string> {
+  await page.goto("/f/ostfold");
+  return (await page.getByRole("link", { name }).first().getAttribute("href"))!;
+}
+
+/** How far the page's own content starts from the top: the bottom of the forum's tab row. */
+async function chromeHeight(page: Page): Promise<number> {
+  const box = await page.getByRole("navigation", { name: "Navigasjon i forumet" }).boundingBox();
+  return box!.y + box!.height;
+}
+
+test("on a phone the header folds into a menu and the forum's tabs are one row", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demo.relevantLead);
+  // Brand, search and menu share one row; the forum's tabs are one row too.
+  expect(await chromeHeight(page)).toBeLessThanOrEqual(180);
+  const menu = page.getByRole("button", { name: "Meny" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("link", { name: "Min konto" })).toBeHidden();
+  await expectNoSeriousA11yViolations(page);
+
+  // The menu by keyboard: open, reach the account link, Escape closes and returns focus.
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("link", { name: "Min konto" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Logg ut" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "test-results/phone-menu-open.png" });
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+
+  // The current tab stays in view in the sideways-scrolling tab row.
+  await page.goto("/f/ostfold/notifications");
+  const current = page.getByRole("navigation", { name: "Navigasjon i forumet" }).locator('[aria-current="page"]');
+  await expect(current).toBeInViewport();
+});
+
+test("no page scrolls sideways on a phone", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await signIn(page, demo.admin);
+  const group = await groupPath(page, "Kompetansegruppe relevant kompetanse");
+  const groupId = group.split("/").pop();
+  for (const path of [
+    "/f/ostfold",
+    group,
+    `${group}/actions`,
+    "/f/ostfold/actions",
+    "/f/ostfold/mine",
+    "/f/ostfold/needs",
+    "/f/ostfold/gap",
+    "/f/ostfold/approvals",
+    "/f/ostfold/notifications",
+    "/f/ostfold/admin",
+    `/f/ostfold/admin/groups/${groupId}`,
+    "/f/ostfold/admin/users",
+    "/f/ostfold/admin/audit",
+    "/account",
+  ]) {
+    await test.step(path, async () => {
+      await page.goto(path);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll, `${path} is ${scroll} px wide in a ${client} px window`).toBeLessThanOrEqual(client);
+    });
+  }
+});
+
+test("the skip link lands past the forum's navigation, on the page's own content", async ({ page }) => {
+  await signIn(page, demo.steering);
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Hopp til hovedinnhold" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  // The next stop is in the page itself, not the forum's tabs.
+  await page.keyboard.press("Tab");
+  const inNav = await page.evaluate(() => Boolean(document.activeElement?.closest("nav, header")));
+  expect(inNav).toBe(false);
+  await expect(page.locator("#content")).toContainText(await page.evaluate(() => document.activeElement?.textContent ?? "-"));
+});
