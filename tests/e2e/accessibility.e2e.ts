@@ -17,7 +17,8 @@ test.describe("axe-core finds no serious or critical WCAG 2.1 A/AA violations", 
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("every page an administrator sees", async ({ page }) => {
+  for (const width of [1280, 390]) test(`every page an administrator sees, ${width} px wide`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
     await signIn(page, demo.admin);
     const id = await groupId(page, "Kompetansegruppe relevant kompetanse");
     for (const path of [
