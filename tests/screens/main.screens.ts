@@ -1,0 +1,43 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, signIn } from "../e2e/support/fixtures";
+
+const OUT = "test-results/screens";
+const WIDTHS = [1280, 390] as const;
+
+/** Each main screen as a path (found from the demo forum) and who looks at it. */
+async function screens(page: Page): Promise<{ name: string; path: string }[]> {
+  await page.goto("/f/ostfold");
+  const group = (await page.getByRole("link", { name: "Kompetansegruppe relevant kompetanse" }).first().getAttribute("href"))!;
+  await page.goto(group);
+  const document = (await page.locator(".doc-list a[href*='/documents/']").first().getAttribute("href"))!;
+  await page.goto(`${group}/actions`);
+  const action = await page.locator("a[href*='/actions/c']").first().getAttribute("href");
+  return [
+    { name: "forum-home", path: "/f/ostfold" },
+    { name: "group", path: group },
+    { name: "document", path: document },
+    { name: "group-actions", path: `${group}/actions` },
+    ...(action ? [{ name: "action", path: action }] : []),
+    { name: "overview", path: "/f/ostfold/actions" },
+    { name: "mine", path: "/f/ostfold/mine" },
+    { name: "notifications", path: "/f/ostfold/notifications" },
+    { name: "needs", path: "/f/ostfold/needs" },
+    { name: "gap", path: "/f/ostfold/gap" },
+    { name: "approvals", path: "/f/ostfold/approvals" },
+    { name: "search", path: "/f/ostfold/search?q=l%C3%A6rling" },
+    { name: "account", path: "/account" },
+  ];
+}
+
+test("the project leader's main screens at 1280 and 390 px", async ({ page }) => {
+  await signIn(page, demo.projectLeader);
+  for (const s of await screens(page)) {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
+      await page.goto(s.path);
+      await expect(page).toHaveTitle(/\S/);
+      await page.waitForLoadState("networkidle").catch(() => {});
+      await page.screenshot({ path: `${OUT}/${s.name}-${width}.png`, fullPage: true });
+    }
+  }
+});
