@@ -545,6 +545,7 @@ export const en: Messages = {
     boardLabel: "Actions by status",
     columnCount: "{count} actions",
     columnEmpty: "No actions",
+    draggable: "movable action",
     moveHandle: "Move “{title}”, status {status}",
     instructions: "Press Space or Enter to pick up the action. Use the arrow keys to move it to another status column, Space or Enter to drop it, and Escape to cancel.",
     dragStart: "You picked up “{title}” from the column {status}. Use the arrow keys to choose a column.",

@@ -551,6 +551,7 @@ export const nb = {
     boardLabel: "Tiltak etter status",
     columnCount: "{count} tiltak",
     columnEmpty: "Ingen tiltak",
+    draggable: "flyttbart tiltak",
     moveHandle: "Flytt «{title}», status {status}",
     instructions: "Trykk mellomrom eller Enter for å løfte tiltaket. Bruk piltastene for å flytte det til en annen statuskolonne, mellomrom eller Enter for å slippe det, og Escape for å avbryte.",
     dragStart: "Du løftet «{title}» fra kolonnen {status}. Bruk piltastene for å velge kolonne.",
