@@ -53,6 +53,8 @@ export function StatusBoard({ forum, items, today, showGroup }: { forum: string;
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState<PresentedAction | null>(null);
   const focusId = useRef<string | null>(null);
+  // The column last announced: moving over the card's own column at pick-up is not news.
+  const lastOver = useRef<unknown>(null);
   const sensors = useSensors(
     useSensor(MouseSensor, { activationConstraint: { distance: 6 } }),
     // A short press before a touch drag, so a swipe still scrolls the columns.
@@ -125,9 +127,15 @@ export function StatusBoard({ forum, items, today, showGroup }: { forum: string;
       accessibility={{
         screenReaderInstructions: { draggable: t("views.instructions") },
         announcements: {
-          onDragStart: ({ active }) => t("views.dragStart", { title: titleOf(active.data.current), status: statusName(statusOf(active.data.current)) }),
-          onDragOver: ({ active, over }) =>
-            over ? t("views.dragOver", { title: titleOf(active.data.current), status: statusName(over.id) }) : t("views.dragOverNone", { title: titleOf(active.data.current) }),
+          onDragStart: ({ active }) => {
+            lastOver.current = statusOf(active.data.current);
+            return t("views.dragStart", { title: titleOf(active.data.current), status: statusName(statusOf(active.data.current)) });
+          },
+          onDragOver: ({ active, over }) => {
+            if ((over?.id ?? null) === lastOver.current) return undefined;
+            lastOver.current = over?.id ?? null;
+            return over ? t("views.dragOver", { title: titleOf(active.data.current), status: statusName(over.id) }) : t("views.dragOverNone", { title: titleOf(active.data.current) });
+          },
           onDragEnd: ({ active, over }) =>
             over && over.id !== statusOf(active.data.current)
               ? t("views.dropMoved", { title: titleOf(active.data.current), status: statusName(over.id) })

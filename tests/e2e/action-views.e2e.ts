@@ -55,6 +55,7 @@ test("drag an action between status columns with the mouse and another with the 
 
   // Mouse: pick the card up and drop it on "Pågår".
   const card = boardCard(leader, byMouse);
+  await card.scrollIntoViewIfNeeded();
   const from = (await card.boundingBox())!;
   const to = (await column(leader, "IN_PROGRESS").boundingBox())!;
   await leader.mouse.move(from.x + 20, from.y + from.height / 2);
@@ -78,7 +79,9 @@ test("drag an action between status columns with the mouse and another with the 
 
   await handle.focus();
   await leader.keyboard.press("Space");
+  await expect(leader.locator("[id^=DndLiveRegion]")).toContainText(`Du løftet «${byKeys}»`);
   await leader.keyboard.press("ArrowRight");
+  await expect(leader.locator("[id^=DndLiveRegion]")).toContainText(`«${byKeys}» er over kolonnen Pågår.`);
   await leader.keyboard.press("ArrowRight");
   await expect(leader.locator("[id^=DndLiveRegion]")).toContainText(`«${byKeys}» er over kolonnen Stoppet.`);
   await leader.keyboard.press("Space");
@@ -120,7 +123,9 @@ test("a stale drop is refused clearly and the card goes back", async ({ browser 
   expect(res.status()).toBe(200);
   await leader.getByRole("button", { name: `Flytt «${title}», status Åpen` }).focus();
   await leader.keyboard.press("Space");
+  await expect(leader.locator("[id^=DndLiveRegion]")).toContainText(`Du løftet «${title}»`);
   await leader.keyboard.press("ArrowRight");
+  await expect(leader.locator("[id^=DndLiveRegion]")).toContainText(`«${title}» er over kolonnen Pågår.`);
   await leader.keyboard.press("Space");
   await expect(leader.getByTestId("board-error")).toHaveText(`«${title}» ble ikke flyttet: noen andre endret tiltaket i mellomtiden. Tavlen viser det slik det er lagret nå.`);
   await expect(column(leader, "OPEN").getByTestId("board-card").filter({ hasText: title })).toBeVisible();
@@ -153,7 +158,7 @@ test("save a filtered view, open its link as someone else, and delete it", async
   const leader = await signedInPage(browser, demo.projectLeader);
   const groupId = await groupIdOf(leader, LIFELONG);
   const filters = leader.getByRole("region", { name: "Filter" });
-  await filters.getByLabel("Gruppe").selectOption({ label: LIFELONG });
+  await filters.getByLabel("Gruppe", { exact: true }).selectOption({ label: LIFELONG });
   await leader.getByRole("link", { name: "Tabell", exact: true }).click();
   await leader.getByRole("button", { name: "Sorter etter Frist" }).click();
   await expect(leader).toHaveURL(new RegExp(`/f/ostfold/actions\\?view=table&group=${groupId}&sort=due&dir=asc$`));
@@ -173,7 +178,7 @@ test("save a filtered view, open its link as someone else, and delete it", async
   const steering = await signedInPage(browser, demo.steering);
   await steering.goto(href);
   const theirFilters = steering.getByRole("region", { name: "Filter" });
-  await expect(theirFilters.getByLabel("Gruppe")).toHaveValue(groupId);
+  await expect(theirFilters.getByLabel("Gruppe", { exact: true })).toHaveValue(groupId);
   await expect(steering.getByRole("link", { name: "Tabell", exact: true })).toHaveAttribute("aria-current", "page");
   await expect(steering.locator('th[aria-sort="ascending"]')).toHaveText(/Frist/);
   const rows = steering.getByTestId("action-row");
