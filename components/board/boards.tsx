@@ -1,15 +1,16 @@
 "use client";
 
-import { useMemo, useState } from "react";
 import { isOwner, type ActorStanding } from "@/lib/policies/actor";
 import type { PresentedAction } from "@/lib/presenters/action";
+import type { PresentedSavedView } from "@/lib/presenters/saved-view";
 import { api } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
-import { applyFilters, filtersToParams, sortForWork, type ActionFilters } from "@/lib/services/action-filters";
+import { sortForWork } from "@/lib/services/action-filters";
 import { isOverdue } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCard } from "./action-card";
 import { ActionCreateForm, type Choices } from "./action-form";
+import { ActionViews } from "./action-views";
 import { RaciMatrix, type RaciColumn } from "./raci-matrix";
 import { useBoards } from "./use-boards";
 
@@ -18,30 +19,22 @@ function LiveBadge({ live }: { live: boolean }) {
   return <p className={`sync-status sync-status--${live ? "saved" : "offline"} small`} data-testid="board-live" data-live={live}>{live ? t("actions.live") : t("actions.connecting")}</p>;
 }
 
-/** A group's board: its items live, a form for new ones (when `canCreate`), and the responsibility matrix. */
-export function GroupBoard({ forum, groupId, initial, viewer, today, canCreate, choices, members, allGroups, recommendations }: {
+/** A group's board: its items live in three views (list, board, table), a form for new ones (when `canCreate`), and the responsibility matrix. */
+export function GroupBoard({ forum, groupId, initial, viewer, today, canCreate, choices, members, allGroups, recommendations, savedViews }: {
   forum: string; groupId: string; initial: PresentedAction[]; viewer: ActorStanding; today: string; canCreate: boolean; choices: Choices;
   members: { id: string; name: string }[]; allGroups: { id: string; name: string }[];
   recommendations: { id: string; title: string; raci: PresentedAction["raci"]; abilities: { setRaci: boolean } }[];
+  savedViews: PresentedSavedView[];
 }) {
-  const t = useT();
   const { items, live } = useBoards([groupId], initial, viewer);
   const sorted = sortForWork(items, today);
   return (
     <>
       <LiveBadge live={live} />
-      <div className="two-col two-col--wide-left">
-        <section aria-labelledby="items-title">
-          <h2 id="items-title">{t("actions.board")}</h2>
-          {sorted.length === 0 ? <p className="empty">{t("actions.empty")}</p> : null}
-          <ul className="action-list">
-            {sorted.map((i) => (
-              <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} />
-            ))}
-          </ul>
-        </section>
-        {canCreate ? <ActionCreateForm forum={forum} groupId={groupId} choices={choices} /> : null}
-      </div>
+      <ActionViews
+        forum={forum} scope={`group:${groupId}`} items={items} groups={allGroups} today={today} choices={choices} savedViews={savedViews}
+        aside={canCreate ? <ActionCreateForm forum={forum} groupId={groupId} choices={choices} /> : null}
+      />
       <RaciMatrix
         columns={[
           ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: api.actionRaci(forum, i.id), editable: i.abilities.setRaci, version: i.version })),
@@ -73,39 +66,14 @@ export function MyActions({ forum, viewer, groupIds, initial, today, choices }: 
   );
 }
 
-/** The project leader's overview across all groups: filters, counts, grouping by owner, CSV. */
-export function ActionOverview({ forum, groups, initial, viewer, today, choices }: {
+/** The project leader's overview across all groups: counts, then the list in three views with filters, saved views, bulk changes and CSV. */
+export function ActionOverview({ forum, groups, initial, viewer, today, choices, savedViews }: {
   forum: string; groups: { id: string; name: string }[]; initial: PresentedAction[]; viewer: ActorStanding; today: string; choices: Choices;
+  savedViews: PresentedSavedView[];
 }) {
   const t = useT();
   const { items, live } = useBoards(groups.map((g) => g.id), initial, viewer);
-  const [f, setF] = useState<ActionFilters>({});
-  const [byOwner, setByOwner] = useState(false);
-  const shown = useMemo(() => sortForWork(applyFilters(items, f, today), today), [items, f, today]);
   const counts = groups.map((g) => ({ group: g, byStatus: ACTION_STATUSES.map((s) => items.filter((i) => i.groupId === g.id && i.status === s).length) }));
-  const owners = byOwner ? [...new Map(shown.map((i) => [i.owner?.id ?? "", i.owner?.name ?? t("actions.noOwner")])).entries()] : [];
-  const select = (key: keyof ActionFilters, label: string, all: string, options: { value: string; label: string }[]) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={(f[key] as string | undefined) ?? ""} onChange={(e) => setF({ ...f, [key]: e.target.value || undefined })}>
-        <option value="">{all}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-  const check = (key: keyof ActionFilters, label: string) => (
-    <label className="checkbox">
-      <input type="checkbox" checked={Boolean(f[key])} onChange={(e) => setF({ ...f, [key]: e.target.checked || undefined })} />
-      {label}
-    </label>
-  );
-  const card = (i: PresentedAction) => (
-    <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup />
-  );
 
   return (
     <>
@@ -137,45 +105,7 @@ export function ActionOverview({ forum, groups, initial, viewer, today, choices 
           </table>
         </div>
       </section>
-
-      <section aria-labelledby="filter-title" className="section">
-        <h2 id="filter-title">{t("actions.filters")}</h2>
-        <div className="filters">
-          {select("group", t("actions.group"), t("actions.allGroups"), groups.map((g) => ({ value: g.id, label: g.name })))}
-          {select("owner", t("actions.owner"), t("actions.allOwners"), [{ value: "none", label: t("actions.noOwner") }, ...choices.people.map((p) => ({ value: p.id, label: p.name }))])}
-          {select("status", t("actions.status"), t("actions.allStatuses"), ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) })))}
-          {select("targetArea", t("actions.targetArea"), t("actions.allTargetAreas"), choices.areas.map((a) => ({ value: a.id, label: a.name })))}
-        </div>
-        <div className="filters filters--checks">
-          {check("overdue", t("actions.filterOverdue"))}
-          {check("dueThisWeek", t("actions.filterDueThisWeek"))}
-          {check("noAccountable", t("actions.filterNoAccountable"))}
-          <label className="checkbox">
-            <input type="checkbox" checked={byOwner} onChange={(e) => setByOwner(e.target.checked)} />
-            {t("actions.groupByOwner")}
-          </label>
-        </div>
-        <p className="button-row">
-          <a className="button button--secondary" href={api.actionsCsv(forum, filtersToParams(f))} download>
-            {t("actions.exportCsv")}
-          </a>
-        </p>
-        <p role="status" className="muted">{t("actions.showing", { count: shown.length, total: items.length })}</p>
-      </section>
-
-      {shown.length === 0 ? <p className="empty">{t("actions.noMatches")}</p> : null}
-      {byOwner ? (
-        owners.map(([id, name]) => (
-          <section key={id || "none"} aria-label={name} className="section">
-            <h3>{name}</h3>
-            <ul className="action-list">{shown.filter((i) => (i.owner?.id ?? "") === id).map(card)}</ul>
-          </section>
-        ))
-      ) : (
-        <ul className="action-list" aria-label={t("actions.overview")}>
-          {shown.map(card)}
-        </ul>
-      )}
+      <ActionViews forum={forum} scope="overview" items={items} groups={groups} today={today} choices={choices} savedViews={savedViews} />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { presentAction, type PresentedAction } from "../presenters/action.ts";
 import { indexAction } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { notificationsFor } from "../services/notify.ts";
-import type { ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
+import type { ActionBulkInput, ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
 import { assertVersion, runCommand, type CommandCaller, type CommandContext } from "./command.ts";
 import { checkAnchor, checkOwner, checkParties, checkTargetAreas, groupOrThrow } from "./references.ts";
 
@@ -70,4 +70,36 @@ export function setActionResponsibilities(caller: CommandCaller, id: string, inp
     ctx.emit({ type: "board.changed", groupId: after.groupId });
     return presentAction(standing, after);
   });
+}
+
+/** One item a bulk change did not touch, and why (an AppError's code and message, e.g. forbidden or stale). */
+export interface BulkRefusal {
+  id: string;
+  code: AppError["code"];
+  messageKey: AppError["messageKey"];
+  vars: AppError["vars"];
+}
+
+/**
+ * One change (status, owner or due date) for several items. Each item goes through `updateAction`
+ * on its own — its own policy check, version check, transaction, audit event, notifications and
+ * board update — so an item that is refused (no right, changed meanwhile, gone) leaves the others
+ * changed. Items are handled one after another, in the order given; only expected refusals
+ * (AppError) are collected, anything else stops the run like any other failed command.
+ */
+export async function bulkUpdateActions(caller: CommandCaller, input: ActionBulkInput): Promise<{ changed: PresentedAction[]; refused: BulkRefusal[] }> {
+  const changed: PresentedAction[] = [];
+  const refused: BulkRefusal[] = [];
+  // A new owner who is not in the forum is bad input for the whole request: refused before any item changes.
+  const change = input.change;
+  if ("ownerId" in change) await runCommand(caller, (ctx) => checkOwner(ctx.tx, ctx.standing.forum.id, change.ownerId));
+  for (const { id, version } of input.items) {
+    try {
+      changed.push(await updateAction(caller, id, { version, ...input.change }));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      refused.push({ id, code: error.code, messageKey: error.messageKey, vars: error.vars });
+    }
+  }
+  return { changed, refused };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BoardItem } from "../db/actions.ts";
-import { applyFilters, filtersFromParams, filtersToParams, sortForWork, weekOf } from "./action-filters.ts";
+import { applyFilters, filtersFromParams, filtersToParams, sortActions, sortForWork, weekOf } from "./action-filters.ts";
 import { toCsv } from "./csv.ts";
 
 const item = (o: Partial<BoardItem>): BoardItem => ({
@@ -30,8 +30,24 @@ describe("overview filters", () => {
     expect(titles(sortForWork(items, today))).toEqual(["late", "week", "later", "done-late"]);
   });
 
+  it("sort the table by a column, either way, empty values last, ties in working order", () => {
+    const rows = [
+      item({ title: "b", owner: { id: "u2", name: "Åse" }, dueDate: "2026-12-01", status: "BLOCKED" }),
+      item({ title: "a", owner: null, dueDate: null, status: "DONE" }),
+      item({ title: "c", owner: { id: "u1", name: "Bjørn" }, dueDate: "2026-11-30", status: "OPEN" }),
+      item({ title: "d", owner: { id: "u1", name: "Bjørn" }, dueDate: "2026-11-20", status: "OPEN" }),
+    ];
+    expect(titles(sortActions(rows, today, "title", "desc"))).toEqual(["d", "c", "b", "a"]);
+    expect(titles(sortActions(rows, today, "owner"))).toEqual(["d", "c", "b", "a"]);
+    expect(titles(sortActions(rows, today, "owner", "desc"))).toEqual(["b", "d", "c", "a"]);
+    expect(titles(sortActions(rows, today, "due"))).toEqual(["d", "c", "b", "a"]);
+    expect(titles(sortActions(rows, today, "status"))).toEqual(["d", "c", "b", "a"]);
+    expect(titles(sortActions(rows, today, "status", "desc"))).toEqual(["a", "b", "d", "c"]);
+    expect(titles(sortActions(rows, today))).toEqual(titles(sortForWork(rows, today)));
+  });
+
   it("round-trip through URL parameters", () => {
-    const f = { group: "g1", overdue: true, noAccountable: true };
+    const f = { group: "abcdefgh1234", overdue: true, noAccountable: true };
     expect(filtersFromParams(filtersToParams(f))).toMatchObject(f);
   });
 });

@@ -1,5 +1,7 @@
 import type { BoardItem } from "../db/actions.ts";
 import { addDays, isOpen, isOverdue } from "../time/oslo.ts";
+import { ACTION_STATUSES } from "../validation/action.ts";
+import { actionListQueryToSearch, parseActionListQuery, type ActionListQuery, type ActionSortKey } from "../validation/action-list.ts";
 
 // Filters of the project leader's overview, shared by the screen (live, in the browser) and the CSV export.
 
@@ -7,7 +9,7 @@ export interface ActionFilters {
   group?: string;
   /** A user id, or "none" for items without an owner. */
   owner?: string;
-  status?: string;
+  status?: ActionListQuery["status"];
   targetArea?: string;
   overdue?: boolean;
   dueThisWeek?: boolean;
@@ -50,15 +52,55 @@ export function sortForWork<T extends BoardItem>(items: T[], today: string): T[]
   });
 }
 
-/** Reads filters from URL search parameters (unknown values are ignored). */
+/** The filters of a list's URL state (view, grouping and sort are not filters). */
+export function filtersOf(q: ActionListQuery): ActionFilters {
+  return { group: q.group, owner: q.owner, status: q.status, targetArea: q.targetArea, overdue: q.overdue, dueThisWeek: q.dueThisWeek, noAccountable: q.noAccountable };
+}
+
+/** Reads filters from URL search parameters, by the list's one schema (invalid values are ignored). */
 export function filtersFromParams(params: URLSearchParams): ActionFilters {
-  const s = (k: string) => params.get(k) || undefined;
-  const b = (k: string) => params.get(k) === "1" || params.get(k) === "true";
-  return { group: s("group"), owner: s("owner"), status: s("status"), targetArea: s("targetArea"), overdue: b("overdue"), dueThisWeek: b("dueThisWeek"), noAccountable: b("noAccountable") };
+  return filtersOf(parseActionListQuery(params).query);
 }
 
 export function filtersToParams(f: ActionFilters): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v === true ? "1" : String(v));
-  return p;
+  return actionListQueryToSearch(f);
+}
+
+/** The name of an item's Accountable (a person, or a whole group), or null. */
+export function accountableName(item: Pick<BoardItem, "raci">): string | null {
+  const a = item.raci.find((r) => r.role === "A");
+  return a ? (a.user?.name ?? a.group?.name ?? null) : null;
+}
+
+const sortValue: Record<ActionSortKey, (i: BoardItem) => string | number | null> = {
+  title: (i) => i.title,
+  status: (i) => ACTION_STATUSES.indexOf(i.status),
+  owner: (i) => i.owner?.name ?? null,
+  accountable: (i) => accountableName(i),
+  due: (i) => i.dueDate,
+  group: (i) => i.groupName,
+  targetArea: (i) => i.targetArea?.name ?? null,
+};
+
+/**
+ * The table's order: by one column, ascending or descending, empty values last either way, ties
+ * in working order (sortForWork). Without a column, the working order.
+ */
+export function sortActions<T extends BoardItem>(items: T[], today: string, sort?: ActionSortKey, dir: "asc" | "desc" = "asc"): T[] {
+  const work = sortForWork(items, today);
+  if (!sort) return work;
+  const rank = new Map(work.map((i, k) => [i.id, k]));
+  const value = sortValue[sort];
+  const sign = dir === "desc" ? -1 : 1;
+  return work.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    if (va !== vb) {
+      if (va === null) return 1;
+      if (vb === null) return -1;
+      const c = typeof va === "number" && typeof vb === "number" ? va - vb : String(va).localeCompare(String(vb), "nb");
+      if (c !== 0) return sign * c;
+    }
+    return rank.get(a.id)! - rank.get(b.id)!;
+  });
 }

@@ -62,3 +62,25 @@ export const raciSchema = z.strictObject({
 export type ActionCreateInput = z.infer<typeof actionCreateSchema>;
 export type ActionUpdateInput = z.infer<typeof actionUpdateSchema>;
 export type RaciInput = z.infer<typeof raciSchema>;
+
+/** Most items one bulk change touches (a screenful of the table, with room to spare). */
+export const ACTION_BULK_MAX = 200;
+
+/**
+ * One change for several items: each item named with the version the table showed. Only one field
+ * at a time (status, owner or due date), so the result is easy to state and to check per item.
+ */
+export const actionBulkSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ id: idSchema, version: versionSchema }))
+    .min(1)
+    .max(ACTION_BULK_MAX)
+    .refine((list) => new Set(list.map((i) => i.id)).size === list.length, { error: "validation.duplicates" }),
+  change: z.union([
+    z.strictObject({ status: z.enum(ACTION_STATUSES) }),
+    z.strictObject({ ownerId: idSchema.nullable() }),
+    z.strictObject({ dueDate: dateOnly.nullable() }),
+  ]),
+});
+
+export type ActionBulkInput = z.infer<typeof actionBulkSchema>;

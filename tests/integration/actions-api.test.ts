@@ -202,10 +202,12 @@ describe("CSV export of the overview", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.split("\r\n");
-    expect(lines[0]).toBe("Gruppe;Tittel;Status;Eier;Ansvarlig (A);Frist;Målområde;Beskrivelse");
-    expect(lines.some((l) => l.startsWith(`Kompetansegruppe relevant kompetanse;${title};Åpen;Ole Johansen;Ole Johansen;2020-01-01;`))).toBe(true);
+    expect(lines[0]).toBe("Id;Gruppe;Tittel;Status;Eier;Utfører (R);Ansvarlig (A);Konsulteres (C);Informeres (I);Frist;Målområde;Beskrivelse;Lenke");
+    const row = lines.find((l) => l.includes(`;Kompetansegruppe relevant kompetanse;${title};Åpen;Ole Johansen;`))!.split(";");
+    expect(row[6]).toBe("Ole Johansen");
+    expect(row[9]).toBe("2020-01-01");
     // Only overdue items: nothing due in the future.
-    for (const line of lines.slice(1).filter(Boolean)) expect(line.split(";")[5]! < new Date().toISOString().slice(0, 10)).toBe(true);
+    for (const line of lines.slice(1).filter(Boolean)) expect(line.split(";")[9]! < new Date().toISOString().slice(0, 10)).toBe(true);
     expect((await c.anonymous.fetch("/api/forums/ostfold/actions.csv")).status).toBe(401);
     expect((await c.outsider.fetch("/api/forums/ostfold/actions.csv")).status).toBe(404);
   });

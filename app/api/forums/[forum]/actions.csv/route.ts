@@ -1,20 +1,37 @@
-import { loadForumItems } from "@/lib/db/actions";
+import { loadForumItems, type BoardItem } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { forumRoute } from "@/lib/http/forum-route";
 import { translator } from "@/lib/i18n";
-import { applyFilters, filtersFromParams, sortForWork } from "@/lib/services/action-filters";
+import { applyFilters, filtersOf, sortActions } from "@/lib/services/action-filters";
 import { todayInOslo } from "@/lib/time/oslo";
 import { toCsv } from "@/lib/services/csv";
+import { pages } from "@/lib/urls";
+import { parseActionListQuery } from "@/lib/validation/action-list";
+import { RACI_ROLES } from "@/lib/validation/action";
 
-/** The overview as CSV, with the same filters as the screen. */
+/**
+ * The overview (or a group's board, `?group=`) as CSV, with the same filters and order as the
+ * screen: one row per action with its id, its R/A/C/I parties (people by name, groups as
+ * "Gruppe: X") and an absolute link to its page. Cells are defused against formulas by toCsv.
+ */
 export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, locale }) => {
   const t = translator(locale);
   const today = todayInOslo();
-  const items = sortForWork(applyFilters(await loadForumItems(db(), access.forum.id), filtersFromParams(new URL(req.url).searchParams), today), today);
-  const accountable = (i: (typeof items)[number]) => i.raci.filter((r) => r.role === "A").map((r) => r.user?.name ?? r.group?.name).join(", ");
+  const { query } = parseActionListQuery(new URL(req.url).searchParams);
+  const items = sortActions(applyFilters(await loadForumItems(db(), access.forum.id), filtersOf(query), today), today, query.sort, query.dir);
+  const parties = (i: BoardItem, role: (typeof RACI_ROLES)[number]) =>
+    i.raci.filter((r) => r.role === role).map((r) => (r.user ? r.user.name : t("actions.groupParty", { name: r.group?.name ?? "" }))).join(", ");
+  const link = (i: BoardItem) => new URL(pages.actionDetail(access.forum.slug, i.groupId, i.id), env().APP_URL).toString();
   const csv = toCsv([
-    [t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"), t("actions.accountable"), t("actions.due"), t("actions.targetArea"), t("actions.description")],
-    ...items.map((i) => [i.groupName, i.title, t(`actionStatus.${i.status}`), i.owner?.name ?? "", accountable(i), i.dueDate ?? "", i.targetArea?.name ?? "", i.description]),
+    [
+      t("actions.csvId"), t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"),
+      ...RACI_ROLES.map((r) => t(`raci.${r}`)), t("actions.due"), t("actions.targetArea"), t("actions.description"), t("actions.csvLink"),
+    ],
+    ...items.map((i) => [
+      i.id, i.groupName, i.title, t(`actionStatus.${i.status}`), i.owner?.name ?? "",
+      ...RACI_ROLES.map((r) => parties(i, r)), i.dueDate ?? "", i.targetArea?.name ?? "", i.description, link(i),
+    ]),
   ]);
   return new Response(csv, {
     headers: {

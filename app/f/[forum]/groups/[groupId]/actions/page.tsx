@@ -5,7 +5,9 @@ import { loadGroupBoard } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { groupRecommendationsRaci } from "@/lib/db/documents";
 import { documentAbilities } from "@/lib/policies/document";
+import { listSavedViews } from "@/lib/db/saved-views";
 import { presentActions } from "@/lib/presenters/action";
+import { presentSavedView } from "@/lib/presenters/saved-view";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
 import { GroupBoard } from "@/components/board/boards";
@@ -25,7 +27,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function GroupActionsPage(props: Props) {
   const { access, group, abilities } = await load(props);
   const t = await getT();
-  const [ctx, items, recommendations] = await Promise.all([boardContext(access), loadGroupBoard(db(), group.id), groupRecommendationsRaci(db(), group.id)]);
+  const [ctx, items, recommendations, views] = await Promise.all([
+    boardContext(access), loadGroupBoard(db(), group.id), groupRecommendationsRaci(db(), group.id), listSavedViews(db(), access.forum.id, access.userId, `group:${group.id}`),
+  ]);
   return (
     <>
       <p className="breadcrumbs">
@@ -39,6 +43,7 @@ export default async function GroupActionsPage(props: Props) {
       <GroupBoard
         forum={access.forum.slug} groupId={group.id} initial={presentActions(access, items)} viewer={ctx.viewer} today={ctx.today}
         canCreate={abilities.createAction} choices={ctx.choices} members={group.members.map((m) => ({ id: m.id, name: m.name }))} allGroups={ctx.groups}
+        savedViews={views.map((v) => presentSavedView(access.forum.slug, v))}
         recommendations={recommendations.map((d) => ({ ...d, abilities: { setRaci: documentAbilities(access, { groupId: group.id, archived: false }).setRaci } }))}
       />
     </>

@@ -1,0 +1,48 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
+import { actionListQueryToSearch, parseActionListQuery, type ActionListKey, type ActionListQuery } from "@/lib/validation/action-list";
+
+/**
+ * An action list's state (view, filters, grouping, sort) kept in the page's URL, so it survives a
+ * reload and a link shows the same list. Parsed by the list's zod schema: a bad value is ignored
+ * and named in `invalid`. Changes go through the History API, which Next's router follows
+ * (useSearchParams updates, in a transition) without asking the server for the page again; the
+ * new state is shown at once (a controlled check box must not wait for the router), and the URL's
+ * state wins again whenever it changes (back and forward buttons).
+ */
+export function useListQuery(): {
+  query: ActionListQuery; invalid: ActionListKey[]; search: string;
+  set: (patch: Partial<ActionListQuery>, opts?: { push?: boolean }) => void;
+  href: (patch: Partial<ActionListQuery>) => string;
+} {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const fromUrl = params.toString();
+  const [seen, setSeen] = useState(fromUrl);
+  const [current, setCurrent] = useState(fromUrl);
+  if (fromUrl !== seen) {
+    setSeen(fromUrl);
+    setCurrent(fromUrl);
+  }
+  const { query, invalid } = useMemo(() => parseActionListQuery(new URLSearchParams(current)), [current]);
+  const href = useCallback(
+    (patch: Partial<ActionListQuery>) => {
+      const s = actionListQueryToSearch({ ...query, ...patch }).toString();
+      return s ? `${pathname}?${s}` : pathname;
+    },
+    [query, pathname],
+  );
+  const set = useCallback(
+    (patch: Partial<ActionListQuery>, opts: { push?: boolean } = {}) => {
+      const s = actionListQueryToSearch({ ...query, ...patch }).toString();
+      setCurrent(s);
+      const url = s ? `${pathname}?${s}` : pathname;
+      if (opts.push) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+    },
+    [query, pathname],
+  );
+  return { query, invalid, search: actionListQueryToSearch(query).toString(), set, href };
+}
