@@ -4,7 +4,7 @@ import { Extension, type Range } from "@tiptap/core";
 import { PluginKey } from "@tiptap/pm/state";
 import type { Editor } from "@tiptap/react";
 import { Suggestion, type SuggestionProps } from "@tiptap/suggestion";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { filterSlashItems, type SlashItem, type SlashItemId } from "@/lib/editor/slash-commands";
 import { useT } from "../i18n-provider";
 import { TABLE_SIZE } from "./toolbar";
@@ -101,7 +101,7 @@ interface Open {
   range: Range;
   x: number;
   y: number;
-  position: "absolute" | "fixed";
+  placed: boolean;
 }
 
 /**
@@ -116,20 +116,23 @@ export function SlashMenu({ editor, bridge, openImage }: { editor: Editor; bridg
   const [open, setOpen] = useState<Open | null>(null);
   const [active, setActive] = useState(0);
   const menu = useRef<HTMLDivElement>(null);
-  const unmount = useRef<(() => void) | null>(null);
   const state = useRef({ open, active });
   useEffect(() => {
     state.current = { open, active };
   });
 
+  // Floating UI keeps the open menu beside the cursor (and flips it above near the window's
+  // bottom); it is hidden until first placed. Coordinates are relative to the editor's frame.
+  const latest = useRef<SuggestionProps<SlashItem, SlashItem> | null>(null);
+  const isOpen = open !== null;
+  useLayoutEffect(() => {
+    if (!isOpen || !menu.current || !latest.current) return;
+    return latest.current.mount(menu.current, {
+      onPosition: ({ x, y }) => setOpen((o) => (o ? { ...o, x, y, placed: true } : o)),
+    });
+  }, [isOpen]);
+
   useEffect(() => {
-    const place = (props: SuggestionProps<SlashItem, SlashItem>) => {
-      const rect = props.clientRect?.();
-      setOpen((o) => ({
-        items: props.items, range: props.range, position: o?.position ?? "fixed",
-        x: o?.x ?? rect?.left ?? 0, y: o?.y ?? (rect ? rect.bottom + 4 : 0),
-      }));
-    };
     const choose = (index: number) => {
       const current = state.current.open;
       const item = current?.items[index];
@@ -139,22 +142,17 @@ export function SlashMenu({ editor, bridge, openImage }: { editor: Editor; bridg
     };
     const disconnect = bridge.connect({
       open(props) {
+        latest.current = props;
         setActive(0);
-        place(props);
-        // Floating UI keeps it beside the cursor (flips above near the bottom of the window).
-        window.requestAnimationFrame(() => {
-          if (!menu.current) return;
-          unmount.current?.();
-          unmount.current = props.mount(menu.current, { onPosition: ({ x, y, strategy }) => setOpen((o) => (o ? { ...o, x, y, position: strategy } : o)) });
-        });
+        setOpen({ items: props.items, range: props.range, x: 0, y: 0, placed: false });
       },
       update(props) {
+        latest.current = props;
         setActive((a) => (a < props.items.length ? a : 0));
-        place(props);
+        setOpen((o) => (o ? { ...o, items: props.items, range: props.range } : o));
       },
       close() {
-        unmount.current?.();
-        unmount.current = null;
+        latest.current = null;
         setOpen(null);
       },
       keyDown(event) {
@@ -181,10 +179,7 @@ export function SlashMenu({ editor, bridge, openImage }: { editor: Editor; bridg
         return false;
       },
     });
-    return () => {
-      disconnect();
-      unmount.current?.();
-    };
+    return disconnect;
   }, [bridge, editor, openImage]);
 
   // While open, the editor is the combobox that controls the list.
@@ -213,14 +208,14 @@ export function SlashMenu({ editor, bridge, openImage }: { editor: Editor; bridg
 
   if (!open) return null;
   return (
-    <div ref={menu} className="slash-menu" style={{ position: open.position, left: open.x, top: open.y }}>
+    <div ref={menu} className="slash-menu" style={{ position: "absolute", left: open.x, top: open.y, visibility: open.placed ? undefined : "hidden" }}>
       <p className="slash-menu__title" id={`${id}-title`}>{t("editor.slash.title")}</p>
       {open.items.length ? (
         <ul role="listbox" id={listId} aria-labelledby={`${id}-title`} className="slash-menu__list">
           {open.items.map((item, i) => (
             <li key={item.id} id={`${id}-opt-${item.id}`} role="option" aria-selected={i === active}
               className={`slash-menu__option${i === active ? " slash-menu__option--active" : ""}`}
-              onMouseDown={(e) => e.preventDefault()} onMouseEnter={() => setActive(i)}
+              onMouseDown={(e) => e.preventDefault()} onMouseMove={() => i !== active && setActive(i)}
               onClick={() => runSlashItem(editor, item.id, open.range, openImage)}>
               {t(item.label)}
             </li>

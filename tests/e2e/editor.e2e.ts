@@ -226,8 +226,11 @@ test("slash menu, table controls, image upload and link dialog: everything syncs
   await again.getByText("Kveldsmoduler gir voksne en vei inn.").click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
+  await page.evaluate(() => window.scrollBy(0, 320));
   await page.keyboard.type("/");
   await expect(page.getByRole("listbox", { name: "Sett inn blokk" })).toBeVisible();
+  // Placed beside the cursor and inside the small window.
+  await expect(page.getByRole("listbox", { name: "Sett inn blokk" })).toBeInViewport({ ratio: 1 });
   await shot(page, "slash-menu-390");
   await expectNoSeriousA11yViolations(page);
   await page.keyboard.press("Escape");
