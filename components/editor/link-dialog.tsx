@@ -69,7 +69,7 @@ export function LinkDialog({ editor, initial, onClose }: { editor: Editor; initi
       returnFocus={() => editor.commands.focus()} className="link-dialog">
       <form onSubmit={save} noValidate className="stack">
         <TextField label={t("editor.linkDialog.url")} name="href" type="text" inputMode="url" autoComplete="url" required value={href}
-          hint={t("editor.linkDialog.urlHint")} error={error} onChange={(e) => setHref(e.target.value)} />
+          hint={t("editor.linkDialog.urlHint")} error={error} onChange={(e) => { setHref(e.target.value); setError(undefined); }} />
         <TextField label={t("editor.linkDialog.text")} name="text" value={text} error={textError}
           onChange={(e) => { setText(e.target.value); setTextError(undefined); }} />
         <div className="button-row">
