@@ -66,6 +66,8 @@ export const envSchema = z
     IMPORT_MAX_ROWS: int(100_000, 1, 10_000_000),
     IMPORT_MAX_CELL_CHARS: int(1000, 10, 100_000),
     IMPORT_MAX_COLUMNS: int(60, 2, 1000),
+    /** Largest image accepted into a document (bytes; PNG, JPEG, WebP or GIF). */
+    IMAGE_MAX_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     /** An XLSX file is a zip: the most its parts may unpack to (a zip bomb is refused before it is read). */
     IMPORT_MAX_XLSX_UNPACKED_BYTES: int(100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   })

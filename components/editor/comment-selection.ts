@@ -139,5 +139,5 @@ export function useCommentSelection(editor: Editor | null, frame: React.RefObjec
     );
   }, [threads, activeId]);
 
-  return { floatTop: mayComment ? floatTop : null, compose, style };
+  return { floatTop: mayComment ? floatTop : null, compose, style, mayComment };
 }

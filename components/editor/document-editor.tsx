@@ -3,7 +3,8 @@
 import Collaboration, { isChangeOrigin } from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { IndexeddbPersistence } from "y-indexeddb";
 import type { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -14,7 +15,7 @@ import type { MessageKey } from "@/lib/i18n";
 import type { ActorStanding } from "@/lib/policies/actor";
 import type { DocumentAbilities } from "@/lib/policies/document";
 import type { PresentedAction } from "@/lib/presenters/action";
-import { pages } from "@/lib/urls";
+import { api, pages } from "@/lib/urls";
 import { ANCHOR_TEXT_MAX } from "@/lib/validation/action";
 import { isOpen } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
@@ -27,6 +28,25 @@ import { colourFor, hasUnsaved, syncStatus, type SyncStatus } from "./sync-statu
 import { Toolbar } from "./toolbar";
 import { useDocumentComments } from "../comments/document-comments";
 import { useCommentSelection } from "./comment-selection";
+import { FormattingMenu } from "./formatting-menu";
+import { ImageDialog } from "./image-dialog";
+import { LinkDialog, linkTarget, type LinkTarget } from "./link-dialog";
+import { DocumentOutline } from "./outline";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { SlashBridge, SlashCommand, SlashMenu } from "./slash-menu";
+import { TableControls } from "./table-controls";
+
+/** A dialog the editor has open (at most one). */
+type EditorDialog =
+  | { kind: "link"; target: LinkTarget }
+  | { kind: "image"; file: File | null; at: number | null }
+  | { kind: "help" };
+
+/** Image files among pasted or dropped data (the first one is inserted). */
+function imageFileOf(data: DataTransfer | null): File | null {
+  for (const file of data?.files ?? []) if (/^image\//.test(file.type)) return file;
+  return null;
+}
 
 interface Session {
   doc: Y.Doc;
@@ -219,15 +239,23 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
   const [currentBlock, setCurrentBlock] = useState<{ blockId: string; text: string } | null>(null);
   const { items } = useBoards([actions.groupId], actions.initial, actions.viewer);
   const caretUser = useMemo(() => ({ name: user.name, color: colourFor(user.id) }), [user.id, user.name]);
+  const [dialog, setDialog] = useState<EditorDialog | null>(null);
+  const slash = useMemo(() => new SlashBridge((item) => t(item.label)), [t]);
+  const forum = actions.forum;
   const extensions = useMemo(
     () => [
-      ...documentExtensions({ placeholder: t("editor.placeholder"), filterTransaction: (tr) => !isChangeOrigin(tr) }),
+      ...documentExtensions({
+        placeholder: t("editor.placeholder"), filterTransaction: (tr) => !isChangeOrigin(tr), imageSrc: (id) => api.image(forum, id),
+      }),
       Collaboration.configure({ document: session.doc, field: DOCUMENT_FIELD }),
       CollaborationCaret.configure({ provider: session.provider, user: caretUser }),
       ActionMarkers,
+      SlashCommand.configure({ bridge: slash }),
     ],
-    [session, t, caretUser],
+    [session, t, caretUser, slash, forum],
   );
+  // Keys and pasted or dropped images reach the editor's handlers through this (they are set once).
+  const handlers = useRef<{ key: (e: KeyboardEvent) => boolean; image: (file: File, at: number | null) => void }>({ key: () => false, image: () => {} });
   const editor = useEditor(
     {
       extensions,
@@ -235,6 +263,20 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
       immediatelyRender: false,
       editorProps: {
         attributes: { "aria-label": t("editor.label"), "aria-multiline": "true", role: "textbox", class: "editor-content" },
+        handleKeyDown: (_view, event) => handlers.current.key(event),
+        handlePaste: (view, event) => {
+          const file = imageFileOf(event.clipboardData);
+          if (!file || !view.editable) return false;
+          handlers.current.image(file, null);
+          return true;
+        },
+        handleDrop: (view, event) => {
+          const file = imageFileOf(event.dataTransfer);
+          if (!file || !view.editable) return false;
+          event.preventDefault();
+          handlers.current.image(file, view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? null);
+          return true;
+        },
       },
     },
     [extensions],
@@ -307,14 +349,67 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
   const frame = useRef<HTMLDivElement>(null);
   const comment = useCommentSelection(editor, frame);
 
+  const openLink = useCallback(() => {
+    if (editor?.isEditable) setDialog({ kind: "link", target: linkTarget(editor) });
+  }, [editor]);
+  const openImage = useCallback(() => setDialog({ kind: "image", file: null, at: null }), []);
+  const openHelp = useCallback(() => setDialog({ kind: "help" }), []);
+  const openers = useMemo(() => ({ link: openLink, image: openImage, help: openHelp }), [openLink, openImage, openHelp]);
+  useEffect(() => {
+    handlers.current = {
+      key(e) {
+        const mod = e.ctrlKey || e.metaKey;
+        if (mod && !e.altKey && e.key.toLowerCase() === "k") {
+          e.preventDefault();
+          openLink();
+          return true;
+        }
+        if (mod && (e.key === "/" || e.code === "Slash")) {
+          e.preventDefault();
+          openHelp();
+          return true;
+        }
+        if (e.altKey && e.key === "F10") {
+          const first = frame.current?.querySelector<HTMLElement>(".formatting-menu button");
+          if (!first) return false;
+          e.preventDefault();
+          first.focus();
+          return true;
+        }
+        return false;
+      },
+      image(file, at) {
+        if (editor?.isEditable) setDialog({ kind: "image", file, at });
+      },
+    };
+  }, [editor, openLink, openHelp]);
+
+  // The outline goes to the page's side column when it has a place for it (else above the text).
+  const [outlineSlot, setOutlineSlot] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    // The slot is server-rendered beside this client-only editor: found once it is mounted.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setOutlineSlot(document.getElementById("document-outline"));
+  }, []);
+
   if (!editor) return <p className="muted">{t("editor.loading")}</p>;
+  const outline = <DocumentOutline editor={editor} />;
   return (
     <>
+      {outlineSlot ? createPortal(outline, outlineSlot) : outline}
       <div className="editor-frame" ref={frame}>
-        {editable ? <Toolbar editor={editor} /> : null}
+        {editable ? (
+          <div className="editor-toolbars">
+            <Toolbar editor={editor} open={openers} />
+            <TableControls editor={editor} />
+          </div>
+        ) : null}
         {comment.style ? <style>{comment.style}</style> : null}
         <EditorContent editor={editor} />
-        {comment.floatTop !== null ? (
+        {editable ? <SlashMenu editor={editor} bridge={slash} openImage={openImage} /> : null}
+        {editable ? <FormattingMenu editor={editor} onLink={openLink} onComment={comment.mayComment ? comment.compose : null} /> : null}
+        {/* Read-only: the selection's own "Comment" button (editable texts have it in the formatting menu). */}
+        {!editable && comment.floatTop !== null ? (
           <button type="button" className="button button--primary button--small comment-float" style={{ top: comment.floatTop }}
             onMouseDown={(e) => e.preventDefault()} onClick={comment.compose}>
             {t("comments.comment")}
@@ -329,6 +424,11 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
           </button>
         </p>
       ) : null}
+      {dialog?.kind === "link" ? <LinkDialog editor={editor} initial={dialog.target} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === "image" ? (
+        <ImageDialog editor={editor} forum={forum} documentId={documentId} file={dialog.file} at={dialog.at} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} returnFocus={() => editor.commands.focus()} /> : null}
       {anchorFor ? (
         <div className="anchor-dialog">
           <ActionCreateForm

@@ -8,7 +8,7 @@ type FieldKey = keyof Messages["audit"]["fields"];
 /** Action codes ("document.create") to message keys (message keys cannot contain dots). */
 const ACTIONS: Record<string, ActionKey> = {
   "document.raci": "documentRaci", "document.create": "documentCreate", "document.update": "documentUpdate",
-  "document.version": "documentVersion", "document.restore": "documentRestore", "document.follow": "documentFollow",
+  "document.version": "documentVersion", "document.image": "documentImage", "document.restore": "documentRestore", "document.follow": "documentFollow",
   "action.create": "actionCreate", "action.update": "actionUpdate", "action.raci": "actionRaci",
   "group.create": "groupCreate", "group.update": "groupUpdate",
   "membership.add": "membershipAdd", "membership.role": "membershipRole", "membership.remove": "membershipRemove",

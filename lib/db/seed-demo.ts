@@ -13,14 +13,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.forum.count()) > 0) return false;
   const hashes = await Promise.all(demoUsers.map(() => hashPassword(DEMO_PASSWORD)));
   const day = 24 * 3600 * 1000;
-  // Real live content: the title as a heading, then the paragraphs, as the editor would store them.
+  // Real live content: the paragraphs, as the editor would store them (the title is metadata, not text).
   const states = demoDocuments.map((d) =>
     jsonToYUpdate({
       type: "doc",
-      content: [
-        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: d.title }] },
-        ...[d.excerpt, ...(d.body ?? [])].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
-      ],
+      content: [d.excerpt, ...(d.body ?? [])].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
     }),
   );
   // Those sent to the steering group have a frozen version (rendering is async: done before the transaction).

@@ -7,12 +7,16 @@ import { Placeholder } from "@tiptap/extensions";
 import StarterKit from "@tiptap/starter-kit";
 import type { Transaction } from "@tiptap/pm/state";
 import { CommentMark } from "./comment-mark.ts";
+import { DocumentImage } from "./image.ts";
 
 /** Name of the Y.XmlFragment that holds a document's rich text. */
 export const DOCUMENT_FIELD = "default";
 
 /** Block nodes that carry a stable id (data-id), used to anchor actions and comments to the text. */
 export const BLOCK_ID_TYPES = ["paragraph", "heading", "bulletList", "orderedList", "listItem", "taskList", "taskItem", "blockquote", "codeBlock", "table"];
+
+/** Heading levels in a document's text (the page's title is the one level-1 heading). */
+export const HEADING_LEVELS: (2 | 3 | 4)[] = [2, 3, 4];
 
 const SAFE_LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 
@@ -54,12 +58,17 @@ const SafeLink = Link.extend({
  * The one extension list for documents, shared by the browser editor and the server (rendering to
  * HTML and text). The browser adds Collaboration and carets on top; nothing here touches the DOM.
  */
-export function documentExtensions(opts: { placeholder?: string; filterTransaction?: (tr: Transaction) => boolean } = {}): Extensions {
+export function documentExtensions(
+  opts: { placeholder?: string; filterTransaction?: (tr: Transaction) => boolean; imageSrc?: (imageId: string) => string } = {},
+): Extensions {
   return [
     StarterKit.configure({
       // Undo and redo come from the Yjs undo manager when collaborating.
       undoRedo: false,
       link: false,
+      // The title is the page's level-1 heading; the text's headings start below it. (A level-1
+      // heading from before is shown as level 2.)
+      heading: { levels: HEADING_LEVELS },
     }),
     SafeLink.configure({
       openOnClick: false,
@@ -73,6 +82,7 @@ export function documentExtensions(opts: { placeholder?: string; filterTransacti
     TaskList,
     TaskItem.configure({ nested: true }),
     TableKit.configure({ table: { resizable: false } }),
+    DocumentImage.configure({ srcFor: opts.imageSrc ?? null }),
     Placeholder.configure({ placeholder: opts.placeholder ?? "" }),
     UniqueID.configure({ types: BLOCK_ID_TYPES, attributeName: "id", filterTransaction: opts.filterTransaction ?? null }),
   ];

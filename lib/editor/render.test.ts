@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { isSafeLinkUrl } from "./extensions.ts";
-import { excerptOf, jsonToYUpdate, ydocToHTML, ydocToText } from "./render.ts";
+import { withoutLeadingTitle } from "./preview.ts";
+import { excerptOf, jsonToYUpdate, ydocToHTML, ydocToPreviewText, ydocToText } from "./render.ts";
 
 function docOf(json: object) {
   const doc = new Y.Doc();
@@ -26,7 +27,9 @@ describe("server-side rendering with the shared extension list", () => {
 
   it("renders HTML with headings, lists, task items and safe links", async () => {
     const html = await ydocToHTML(docOf(sample));
-    expect(html).toContain("<h1");
+    // The text's headings start at level 2 (the page's title is the one level-1 heading): an old level-1 heading shows as level 2.
+    expect(html).not.toContain("<h1");
+    expect(html).toContain("<h2");
     expect(html).toContain('href="https://samrad.example"');
     expect(html).toContain("<li");
     expect(html).toContain('data-type="taskList"');
@@ -43,6 +46,24 @@ describe("server-side rendering with the shared extension list", () => {
   it("is empty for an empty document", async () => {
     expect(ydocToText(new Y.Doc())).toBe("");
     expect(await ydocToHTML(new Y.Doc())).toBe("");
+  });
+
+  it("makes previews without a leading copy of the title", () => {
+    expect(ydocToPreviewText(docOf(sample))).toBe("Første avsnitt med lenke\n\nPunkt æøå\n\nGjort");
+    expect(withoutLeadingTitle("Anbefaling Første avsnitt", "Anbefaling")).toBe("Første avsnitt");
+    expect(withoutLeadingTitle("Anbefaling", "Anbefaling")).toBe("");
+    expect(withoutLeadingTitle("Anbefalingene er klare", "Anbefaling")).toBe("Anbefalingene er klare");
+    expect(withoutLeadingTitle("Noe annet", "Anbefaling")).toBe("Noe annet");
+  });
+
+  it("renders an image as its alternative text only, with no address, on the server", async () => {
+    const doc = docOf({ type: "doc", content: [{ type: "image", attrs: { imageId: "ckimage0000000000000001", alt: 'Kart "over" fylket' } }] });
+    const html = await ydocToHTML(doc);
+    expect(html).toContain('data-image-id="ckimage0000000000000001"');
+    expect(html).toContain('alt="Kart &quot;over&quot; fylket"');
+    expect(html).not.toContain("src=");
+    const evil = docOf({ type: "doc", content: [{ type: "image", attrs: { imageId: "../../x?y", alt: "" } }] });
+    expect(await ydocToHTML(evil)).not.toContain("../");
   });
 
   it("makes short previews", () => {

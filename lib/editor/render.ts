@@ -35,6 +35,20 @@ export function excerptOf(text: string, max = 280): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
+/**
+ * The text a preview is made from. The title lives in the document's metadata (the page's heading);
+ * documents made before that started with a level-1 heading copying the title (perhaps an older
+ * one), which a preview skips. The editor makes no level-1 headings any more (levels 2–4).
+ */
+export function ydocToPreviewText(doc: Y.Doc): string {
+  const json = ydocToJSON(doc);
+  const first = json.content?.[0];
+  if (first?.type === "heading" && first.attrs?.level === 1) json.content = json.content!.slice(1);
+  if (!json.content?.length) return "";
+  const node = schema.nodeFromJSON(json);
+  return node.textBetween(0, node.content.size, "\n\n", " ").trim();
+}
+
 /** A Yjs update holding the given ProseMirror JSON (demo content, imports). */
 export function jsonToYUpdate(json: JSONContent): Uint8Array {
   const doc = prosemirrorJSONToYDoc(schema, json, DOCUMENT_FIELD);

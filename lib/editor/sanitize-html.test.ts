@@ -14,7 +14,7 @@ describe("sanitizeVersionHtml", () => {
     const html = await rendered({
       type: "doc",
       content: [
-        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Tittel æøå" }] },
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Tittel æøå" }] },
         { type: "paragraph", content: [{ type: "text", text: "fet", marks: [{ type: "bold" }] }, { type: "text", text: " lenke", marks: [{ type: "link", attrs: { href: "https://nav.no/x?a=1&b=2" } }] }] },
         { type: "orderedList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "a < b" }] }] }] },
         { type: "table", content: [
@@ -25,7 +25,7 @@ describe("sanitizeVersionHtml", () => {
       ],
     });
     expect(sanitizeVersionHtml(html, { headingOffset: 2 })).toBe(
-      '<h3>Tittel æøå</h3><p><strong>fet</strong><a href="https://nav.no/x?a=1&amp;b=2" target="_blank" rel="noopener noreferrer nofollow"> lenke</a></p>' +
+      '<h4>Tittel æøå</h4><p><strong>fet</strong><a href="https://nav.no/x?a=1&amp;b=2" target="_blank" rel="noopener noreferrer nofollow"> lenke</a></p>' +
         "<ol><li><p>a &lt; b</p></li></ol>" +
         '<table><tbody><tr><th scope="col"><p>H</p></th></tr><tr><td><p>C</p></td></tr></tbody></table>' +
         "<blockquote><p>sitat</p></blockquote>",
@@ -57,6 +57,11 @@ describe("sanitizeVersionHtml", () => {
     const clean = sanitizeVersionHtml('<p>før</p><svg><script>alert(1)</script></svg><p onclick="x()">etter</p>');
     expect(clean.startsWith("<p>før</p>")).toBe(true);
     expect(clean).not.toMatch(/script|onclick|svg|alert/);
+  });
+
+  it("writes an image's alternative text in its place, never the image; a decorative one leaves nothing", () => {
+    const html = '<figure data-image-id="abc12345"><img src="https://evil.example/x.png" alt="Kart &lt;b&gt;over&lt;/b&gt; fylket"></figure><figure><img alt=""></figure>';
+    expect(sanitizeVersionHtml(html, { imageLabel: "Bilde:" })).toBe('<span class="image-alt">Bilde: Kart &lt;b&gt;over&lt;/b&gt; fylket</span>');
   });
 
   it("is empty for empty input", () => {

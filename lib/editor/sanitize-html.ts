@@ -15,7 +15,7 @@ const ALLOWED = new Set([
 /** Tags dropped together with everything inside them. */
 const DROPPED = new Set([
   "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "template", "noscript", "svg", "math",
-  "form", "button", "select", "textarea", "option", "head", "title", "meta", "link", "base", "colgroup", "col", "img",
+  "form", "button", "select", "textarea", "option", "head", "title", "meta", "link", "base", "colgroup", "col",
   "video", "audio", "source", "track", "canvas", "input", "label", "dialog", "portal",
 ]);
 const VOID = new Set(["br", "hr"]);
@@ -25,6 +25,8 @@ export interface SanitizeOptions {
   headingOffset?: number;
   /** Words for the state of a task-list item, read before its text ("Fullført:"). */
   taskLabels?: { done: string; open: string };
+  /** Words read before an image's alternative text ("Bilde:"); images themselves are never written out. */
+  imageLabel?: string;
 }
 
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -73,6 +75,12 @@ function node(n: DomNode, opts: SanitizeOptions): string {
   const tag = n.nodeName.toLowerCase();
   const attr = (name: string) => n.getAttribute?.(name) ?? null;
   if (DROPPED.has(tag)) return "";
+  if (tag === "img") {
+    // An image is never loaded from here (public pages and exports show no uploaded images): its
+    // alternative text stands in for it; a decorative image (no text) leaves nothing.
+    const alt = (attr("alt") ?? "").trim();
+    return alt ? `<span class="image-alt">${escapeText(opts.imageLabel ?? "[Bilde]")} ${escapeText(alt)}</span>` : "";
+  }
   if (!ALLOWED.has(tag)) return walk(n.childNodes, opts);
 
   let name = tag;

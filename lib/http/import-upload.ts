@@ -17,7 +17,7 @@ export interface ImportUpload {
 }
 
 /** Reads the request body, refusing it (413) as soon as it passes `max` bytes: a large upload is never held whole. */
-async function readCapped(req: Request, max: number, tooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
+export async function readCapped(req: Request, max: number, tooLarge: () => AppError): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > max) throw tooLarge();
   if (!req.body) return new Uint8Array();

@@ -31,7 +31,7 @@ export function presentPublicRecommendation(
     targetAreas: rec.targetAreas.map((a) => a.name),
     versionNumber: rec.version.number,
     sha256: rec.version.sha256,
-    html: sanitizeVersionHtml(rec.version.html, { headingOffset, taskLabels: { done: t("publicPage.taskDone"), open: t("publicPage.taskOpen") } }),
+    html: sanitizeVersionHtml(rec.version.html, { headingOffset, taskLabels: { done: t("publicPage.taskDone"), open: t("publicPage.taskOpen") }, imageLabel: t("publicPage.image") }),
     decidedAt: formatDate(rec.decidedAt, locale),
     decidedAtIso: rec.decidedAt.toISOString(),
     statement: rec.outcomeStatement.trim(),

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
 import { Connection } from "./connection.ts";
-import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
+import { jsonToYUpdate, ydocToText } from "../editor/render.ts";
+import { DocumentRoom, dropTitleCopy, type DocumentRoomLimits } from "./document-room.ts";
 import type { TallyIncrement } from "./edit-stretches.ts";
 import { SERVER_ORIGIN } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
@@ -105,5 +106,39 @@ describe("DocumentRoom and the editors' changes", () => {
     await room.flush();
     expect(state.tallies.map((t) => [t.userId, t.changes])).toEqual([["u-ole", 1]]);
     await room.unload();
+  });
+});
+
+describe("dropTitleCopy (documents used to start with a copy of their title)", () => {
+  const docOf = (json: object) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, jsonToYUpdate(json as never));
+    return doc;
+  };
+  const heading = (level: number, text: string) => ({ type: "heading", attrs: { level }, content: [{ type: "text", text }] });
+  const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+  it("removes a first level-1 heading equal to the title, as a server change", () => {
+    const doc = docOf({ type: "doc", content: [heading(1, "Anbefaling  om lærlinger"), paragraph("Tekst.")] });
+    const origins: unknown[] = [];
+    doc.on("afterTransaction", (tr) => origins.push(tr.origin));
+    expect(dropTitleCopy(doc, "Anbefaling om lærlinger")).toBe(true);
+    expect(ydocToText(doc)).toBe("Tekst.");
+    expect(origins.filter((o) => o !== null)).toEqual([SERVER_ORIGIN]); // (reading the text is a transaction too)
+  });
+
+  it("keeps anything else: another title, a level-2 heading, a heading further down, an empty text", () => {
+    for (const [json, title] of [
+      [{ type: "doc", content: [heading(1, "Gammel tittel"), paragraph("Tekst.")] }, "Ny tittel"],
+      [{ type: "doc", content: [heading(2, "Tittel"), paragraph("Tekst.")] }, "Tittel"],
+      [{ type: "doc", content: [paragraph("Tekst."), heading(1, "Tittel")] }, "Tittel"],
+      [{ type: "doc", content: [paragraph("Tittel")] }, "Tittel"],
+    ] as const) {
+      const doc = docOf(json);
+      const before = ydocToText(doc);
+      expect(dropTitleCopy(doc, title)).toBe(false);
+      expect(ydocToText(doc)).toBe(before);
+    }
+    expect(dropTitleCopy(new Y.Doc(), "Tittel")).toBe(false);
   });
 });

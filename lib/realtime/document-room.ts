@@ -1,10 +1,12 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { excerptOf, jsonToYUpdate, ydocToText } from "../editor/render.ts";
+import { DOCUMENT_FIELD } from "../editor/extensions.ts";
+import { excerptOf, ydocToPreviewText } from "../editor/render.ts";
+import { textOf } from "./block-id-guard.ts";
 import { Connection } from "./connection.ts";
 import { EditStretches } from "./edit-stretches.ts";
 import { encodeSaved, encodeThreadsChanged, MESSAGE_AUTH } from "./protocol.ts";
-import { LOAD_ORIGIN, Room, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
+import { LOAD_ORIGIN, Room, SERVER_ORIGIN, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { documentRoom } from "./rooms.ts";
 
@@ -22,6 +24,20 @@ export const EDIT_STRETCH_GAP_MS = 5 * 60_000;
 
 /** How often readers (not authors) are told what is saved, at most. */
 const SAVED_COALESCE_MS = 200;
+
+/**
+ * Removes the first block of a document's text when it is a level-1 heading equal to the title (the
+ * copy documents used to start with). Returns whether it did.
+ */
+export function dropTitleCopy(doc: Y.Doc, title: string): boolean {
+  const fragment = doc.getXmlFragment(DOCUMENT_FIELD);
+  const first = fragment.length ? fragment.get(0) : null;
+  const wanted = title.replace(/\s+/g, " ").trim();
+  if (!wanted || !(first instanceof Y.XmlElement) || first.nodeName !== "heading") return false;
+  if (Number(first.getAttribute("level")) !== 1 || textOf(first).replace(/\s+/g, " ").trim() !== wanted) return false;
+  doc.transact(() => fragment.delete(0, 1), SERVER_ORIGIN);
+  return true;
+}
 
 /**
  * The write path of a live document: updates are broadcast at once, collected for a short window,
@@ -71,10 +87,10 @@ export class DocumentRoom extends Room {
     for (const u of updates) room.logRows.add(u.id);
     room.approxBytes = (snapshot?.length ?? 0) + updates.reduce((n, u) => n + u.data.length, 0);
     room.use(extensions);
-    if (!snapshot && updates.length === 0 && title) {
-      // A new document starts with its title as a heading; this first update is stored like any other.
-      Y.applyUpdate(room.doc, jsonToYUpdate({ type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: title }] }] }));
-    }
+    // A new document's text starts empty: its title is metadata, shown as the page's heading.
+    // Documents made before that began with a level-1 heading copying the title; it goes (a change
+    // stored like any other) so the title is in one place and a rename is not contradicted by the text.
+    dropTitleCopy(room.doc, title);
     return room;
   }
 
@@ -226,7 +242,7 @@ export class DocumentRoom extends Room {
       // Edits that arrived meanwhile are not stored yet: the snapshot waits for the next round.
       if (this.pending.length) return;
       const state = Y.encodeStateAsUpdate(this.doc);
-      const excerpt = excerptOf(ydocToText(this.doc));
+      const excerpt = excerptOf(ydocToPreviewText(this.doc));
       await this.roomStore.compactDocument(this.documentId, { state, upToUpdateId: upTo, excerpt });
       for (const id of this.logRows) if (id <= upTo) this.logRows.delete(id);
       this.rowsSinceSnapshot = this.logRows.size;

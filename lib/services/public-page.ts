@@ -50,7 +50,7 @@ export function approvedFeedXml(forum: PublicForum, items: PublicRecommendation[
   const feedUpdated = items.length ? updated : forum.updatedAt;
   const entries = items.map((r) => {
     const content =
-      sanitizeVersionHtml(r.version.html, { headingOffset: 1, taskLabels: { done: t("publicPage.taskDone"), open: t("publicPage.taskOpen") } }) +
+      sanitizeVersionHtml(r.version.html, { headingOffset: 1, taskLabels: { done: t("publicPage.taskDone"), open: t("publicPage.taskOpen") }, imageLabel: t("publicPage.image") }) +
       (r.outcomeStatement.trim() ? `<h2>${xml(t("publicPage.statement"))}</h2><p>${xml(r.outcomeStatement.trim())}</p>` : "") +
       `<p>${xml(t("publicPage.sha256"))}: <code>${xml(r.version.sha256)}</code></p>`;
     return [

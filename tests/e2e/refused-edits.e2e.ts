@@ -12,9 +12,9 @@ test("text typed offline by a member who loses write access meanwhile is discard
   await page.getByRole("link", { name: "Kompetansegruppe relevant kompetanse" }).first().click();
   await page.getByRole("link", { name: RECOMMENDATION }).click();
   const editor = page.getByRole("textbox", { name: "Dokumenttekst" });
-  await expect(editor).toContainText(RECOMMENDATION);
   const status = page.getByTestId("sync-status");
   await expect(status).toHaveAttribute("data-status", "saved");
+  await expect(editor).not.toBeEmpty();
   const groupId = /\/groups\/([^/]+)\/documents\//.exec(page.url())![1]!;
 
   // Ole writes offline…
@@ -40,7 +40,7 @@ test("text typed offline by a member who loses write access meanwhile is discard
     await ole.setOffline(false);
     // The server refuses the edit: the text goes, he is told why, and the status does not hang on "Lagrer …".
     await expect(editor).not.toContainText(REFUSED);
-    await expect(editor).toContainText(RECOMMENDATION);
+    await expect(editor).toContainText("Kommunene i regionen melder om mangel på helsefagarbeidere.");
     await expect(page.getByRole("status").filter({ hasText: NOTICE })).toBeVisible();
     await expect(status).toHaveAttribute("data-status", "readOnly");
     await expect(status).not.toHaveText(/Lagrer/);
@@ -49,7 +49,7 @@ test("text typed offline by a member who loses write access meanwhile is discard
 
     // The offline copy was cleared too: a reload brings nothing refused back (and nothing to discard).
     await page.reload();
-    await expect(editor).toContainText(RECOMMENDATION);
+    await expect(editor).toContainText("Kommunene i regionen melder om mangel på helsefagarbeidere.");
     await expect(status).toHaveAttribute("data-status", "readOnly");
     await expect(editor).not.toContainText(REFUSED);
     await expect(page.getByText(NOTICE)).toHaveCount(0);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { withoutLeadingTitle } from "@/lib/editor/preview";
 import { getLocale, getT, requireGroup } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -69,7 +70,7 @@ export default async function GroupPage(props: Props) {
                     <h3 className="card__title">
                       <Link href={pages.document(slug, group.id, d.id)}>{d.title}</Link>
                     </h3>
-                    {d.excerpt ? <p className="doc-card__excerpt">{d.excerpt}</p> : null}
+                    {withoutLeadingTitle(d.excerpt, d.title) ? <p className="doc-card__excerpt">{withoutLeadingTitle(d.excerpt, d.title)}</p> : null}
                     <dl className="meta-dl">
                       {d.targetAreas.length ? (
                         <div>

@@ -79,6 +79,8 @@ export default async function DocumentPage(props: Props) {
           }}
         />
         <aside className="stack">
+            {/* The editor puts the document's outline (its headings) here. */}
+            <div id="document-outline" />
             <CommentPanel />
             {needs ? <NeedLinksPanel forum={slug} target={{ documentId: document.id }} linked={needs.linked} choices={needs.choices} mayLink={abilities.update} /> : null}
             {approval ? (
