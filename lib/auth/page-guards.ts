@@ -3,7 +3,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client.ts";
 import { findForumAccess } from "../db/forums.ts";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale, type MessageKey } from "../i18n/index.ts";
 import { getGroupPage } from "../db/groups.ts";
 import { forumAbilities } from "../policies/forum.ts";
 import { groupAbilities } from "../policies/group.ts";
@@ -53,6 +53,18 @@ export async function requireForumAdmin(slug: string, returnTo: string) {
   const result = await requireForum(slug, returnTo);
   if (!forumAbilities(result.access).administer) forbidden();
   return result;
+}
+
+/**
+ * The title of an administration page, asked of the same guard as the page: a refused visitor gets
+ * the 403 page, whose title then says "Ingen tilgang", never the name of the page they were refused.
+ * (It must be the page's generateMetadata that refuses: Next resolves the layouts' metadata again
+ * for the 403 page, so a layout that refused there would leave it without a title.)
+ */
+export async function adminPageTitle(params: Promise<{ forum: string }>, key: MessageKey): Promise<{ title: string }> {
+  const { forum } = await params;
+  await requireForumAdmin(forum, pages.admin(forum));
+  return { title: (await getT())(key) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
+import { cache } from "react";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listGroups } from "@/lib/db/groups";
@@ -12,17 +13,25 @@ import { NeedCreateForm } from "@/components/needs/need-form";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
+/** The groups the viewer may add needs to; 403 when there are none (also while the title is resolved). */
+const load = cache(async (forum: string) => {
+  const { access } = await requireForum(forum, pages.needNew(forum));
+  const groups = await listGroups(db(), access.forum.id);
+  const own = groups.filter((g) => mayCreateNeedIn(access, g.id));
+  if (own.length === 0) forbidden();
+  return { access, own };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await load((await params).forum);
   return { title: (await getT())("needs.newNeed") };
 }
 
 export default async function NewNeedPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForum(forum, pages.needNew(forum));
+  const { access, own } = await load(forum);
   const t = await getT();
-  const [groups, areas, regions] = await Promise.all([listGroups(db(), access.forum.id), listTargetAreas(db(), access.forum.id), listRegions(db(), access.forum.id)]);
-  const own = groups.filter((g) => mayCreateNeedIn(access, g.id));
-  if (own.length === 0) forbidden();
+  const [areas, regions] = await Promise.all([listTargetAreas(db(), access.forum.id), listRegions(db(), access.forum.id)]);
   return (
     <>
       <p className="breadcrumbs"><Link href={pages.needs(access.forum.slug)}>← {t("needs.backToRegister")}</Link></p>
