@@ -41,21 +41,17 @@ export default async function GroupPage(props: Props) {
           <Link className="button button--primary" href={pages.groupActions(slug, group.id)}>
             {t("actions.board")}
           </Link>
+          {abilities.manageMembers ? (
+            <Link className="button button--secondary" href={pages.groupMembers(slug, group.id)}>
+              {t("group.manageMembers")}
+            </Link>
+          ) : null}
+          {abilities.administer ? (
+            <Link className="button button--secondary" href={pages.adminGroup(slug, group.id)}>
+              {t("group.manage")}
+            </Link>
+          ) : null}
         </p>
-        {abilities.manageMembers || abilities.administer ? (
-          <p className="button-row">
-            {abilities.manageMembers ? (
-              <Link className="button button--secondary" href={pages.groupMembers(slug, group.id)}>
-                {t("group.manageMembers")}
-              </Link>
-            ) : null}
-            {abilities.administer ? (
-              <Link className="button button--secondary" href={pages.adminGroup(slug, group.id)}>
-                {t("group.manage")}
-              </Link>
-            ) : null}
-          </p>
-        ) : null}
       </header>
 
       <div className="two-col">
