@@ -56,15 +56,20 @@ export async function requireForumAdmin(slug: string, returnTo: string) {
 }
 
 /**
- * The title of an administration page, asked of the same guard as the page: a refused visitor gets
- * the 403 page, whose title then says "Ingen tilgang", never the name of the page they were refused.
- * (It must be the page's generateMetadata that refuses: Next resolves the layouts' metadata again
- * for the 403 page, so a layout that refused there would leave it without a title.)
+ * A page's title, or the 403 page's ("Ingen tilgang") when the page is going to refuse the visitor:
+ * Next resolves a page's metadata beside its body, so a refused page would otherwise lend its own
+ * name to the 403 page. (Calling forbidden() in generateMetadata is no way out: Next 16 then shows
+ * the 404 page's title.) `allowed` must be the same check the page makes.
  */
+export async function titleUnlessRefused(allowed: boolean, title: string): Promise<{ title: string }> {
+  return { title: allowed ? title : (await getT())("errors.forbiddenTitle") };
+}
+
+/** The title of an administration page, "Ingen tilgang" for those the admin layout refuses (403). */
 export async function adminPageTitle(params: Promise<{ forum: string }>, key: MessageKey): Promise<{ title: string }> {
   const { forum } = await params;
-  await requireForumAdmin(forum, pages.admin(forum));
-  return { title: (await getT())(key) };
+  const { access } = await requireForum(forum, pages.admin(forum));
+  return titleUnlessRefused(forumAbilities(access).administer, (await getT())(key));
 }
 
 /**

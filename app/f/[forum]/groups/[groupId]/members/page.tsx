@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getT, requireGroup } from "@/lib/auth/page-guards";
+import { getT, requireGroup, titleUnlessRefused } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listForumUsers } from "@/lib/db/users";
 import { pages } from "@/lib/urls";
@@ -9,22 +9,22 @@ import { MemberManager } from "@/components/admin/member-manager";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
-/** The group, and 403 unless the viewer may manage its members (its leads, the administrators). */
+/** The group (404 when it is not in the forum) and what the viewer may do in it. */
 async function load({ params }: Props) {
   const { forum, groupId } = await params;
-  const loaded = await requireGroup(forum, groupId, pages.groupMembers(forum, groupId));
-  if (!loaded.abilities.manageMembers) forbidden();
-  return loaded;
+  return requireGroup(forum, groupId, pages.groupMembers(forum, groupId));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { group } = await load(props);
+  const { group, abilities } = await load(props);
   const t = await getT();
-  return { title: `${t("group.membersTitle")} – ${group.name}` };
+  return titleUnlessRefused(abilities.manageMembers, `${t("group.membersTitle")} – ${group.name}`);
 }
 
+/** 403 unless the viewer may manage the group's members (its leads, the administrators). */
 export default async function GroupMembersPage(props: Props) {
-  const { access, group } = await load(props);
+  const { access, group, abilities } = await load(props);
+  if (!abilities.manageMembers) forbidden();
   const t = await getT();
   const users = await listForumUsers(db(), access.forum.id);
   const memberIds = new Set(group.members.map((m) => m.id));
