@@ -14,6 +14,8 @@ export const pages = {
   notifications: (forum: string) => `/f/${e(forum)}/notifications`,
   group: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}`,
   groupActions: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions`,
+  groupMembers: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}/members`,
+  groupArchive: (forum: string, groupId: string) => `/f/${e(forum)}/groups/${e(groupId)}#archive`,
   action: (forum: string, groupId: string, actionId: string) => `/f/${e(forum)}/groups/${e(groupId)}/actions#action-${e(actionId)}`,
   document: (forum: string, groupId: string, documentId: string) => `/f/${e(forum)}/groups/${e(groupId)}/documents/${e(documentId)}`,
   documentThread: (forum: string, groupId: string, documentId: string, threadId: string) =>
@@ -69,6 +71,7 @@ export const api = {
   documentVersionDiff: (forum: string, documentId: string, from: string, to: string) =>
     `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/diff?${new URLSearchParams({ from, to }).toString()}`,
   notificationsRead: (forum: string) => `/api/forums/${e(forum)}/notifications/read`,
+  notificationsOpened: (forum: string) => `/api/forums/${e(forum)}/notifications/opened`,
   targetAreas: (forum: string) => `/api/forums/${e(forum)}/target-areas`,
   targetArea: (forum: string, areaId: string) => `/api/forums/${e(forum)}/target-areas/${e(areaId)}`,
   users: (forum: string) => `/api/forums/${e(forum)}/users`,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { LOCALES } from "@/lib/i18n";
+import { isLocale, LOCALES, translator } from "@/lib/i18n";
 import { changePasswordSchema } from "@/lib/validation/auth";
 import { LIMITS } from "@/lib/validation/common";
 import { accountUpdateSchema } from "@/lib/validation/user";
@@ -17,7 +17,11 @@ export function ProfileForm({ name, locale }: { name: string; locale: string }) 
   const [values, setValues] = useState({ name, locale });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    await m.run({ url: api.account(), method: "PATCH", body: values, schema: accountUpdateSchema, success: t("account.saved") });
+    // Said in the language just saved: the page turns to it, and the message must not stay in the old one.
+    await m.run<{ account: { locale: string } }>({
+      url: api.account(), method: "PATCH", body: values, schema: accountUpdateSchema,
+      success: (data) => (isLocale(data.account.locale) ? translator(data.account.locale) : t)("account.saved"),
+    });
   }
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-labelledby="profile-title">

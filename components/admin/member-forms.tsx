@@ -46,11 +46,15 @@ export function MemberAddForm({ forum, groupId, candidates }: { forum: string; g
 export function MemberRowActions({ forum, groupId, member }: { forum: string; groupId: string; member: { id: string; name: string; role: string } }) {
   const t = useT();
   const m = useMutation();
-  async function setRole(role: string) {
-    await m.run({
-      url: api.groupMember(forum, groupId, member.id), method: "PATCH", body: { role }, schema: membershipRoleSchema,
+  // Controlled, so a refused change (e.g. the last lead) shows the role the member still has.
+  const [role, setRoleValue] = useState(member.role);
+  async function setRole(next: string) {
+    setRoleValue(next);
+    const done = await m.run({
+      url: api.groupMember(forum, groupId, member.id), method: "PATCH", body: { role: next }, schema: membershipRoleSchema,
       success: t("admin.roleSaved"),
     });
+    if (!done) setRoleValue(member.role);
   }
   async function remove() {
     if (!window.confirm(t("admin.confirmRemove", { name: member.name }))) return;
@@ -62,7 +66,7 @@ export function MemberRowActions({ forum, groupId, member }: { forum: string; gr
       <label className="visually-hidden" htmlFor={`role-${member.id}`}>
         {t("admin.roleFor", { name: member.name })}
       </label>
-      <select id={`role-${member.id}`} defaultValue={member.role} onChange={(e) => setRole(e.target.value)} disabled={m.pending}>
+      <select id={`role-${member.id}`} value={role} onChange={(e) => setRole(e.target.value)} disabled={m.pending}>
         {GROUP_ROLES.map((r) => (
           <option key={r} value={r}>
             {t(`roles.group.${r}`)}

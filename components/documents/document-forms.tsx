@@ -10,6 +10,7 @@ import { describeStrings, useVersionedEdit } from "../ui/use-versioned-edit";
 import { SelectField, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { ArchiveControl } from "./archive-controls";
 
 type Area = { id: string; name: string };
 
@@ -63,7 +64,8 @@ export function DocumentCreateForm({ forum, groupId, areas }: { forum: string; g
 }
 
 /**
- * Title, target areas and archiving of a document, as far as its abilities allow. The form keeps
+ * Title, target areas and archiving of a document, as far as its abilities allow (archiving asks
+ * first, in a dialog). The form keeps
  * the version it was opened on; a save over someone else's newer one shows both.
  */
 export function DocumentMetaForm({ forum, document, areas }: { forum: string; document: DocumentView; areas: Area[] }) {
@@ -85,7 +87,6 @@ export function DocumentMetaForm({ forum, document, areas }: { forum: string; do
     e.preventDefault();
     await edit.save();
   }
-  const toggleArchived = () => edit.save({ archived: !document.archived });
 
   if (!abilities.update && !abilities.archive && !abilities.restore) return null;
   return (
@@ -100,18 +101,15 @@ export function DocumentMetaForm({ forum, document, areas }: { forum: string; do
             onChange={(targetAreaIds) => setValues({ ...values, targetAreaIds })} />
         </>
       ) : null}
-      <div className="button-row">
-        {abilities.update ? (
+      {abilities.update ? (
+        <div className="button-row">
           <button type="submit" className="button button--primary" disabled={m.pending}>
             {m.pending ? t("common.saving") : t("documents.save")}
           </button>
-        ) : null}
-        {abilities.archive || abilities.restore ? (
-          <button type="button" className="button button--secondary" onClick={toggleArchived} disabled={m.pending}>
-            {document.archived ? t("documents.restore") : t("documents.archive")}
-          </button>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
+      <ArchiveControl forum={forum} documentId={document.id} title={document.title} version={document.version} archived={document.archived}
+        mayArchive={abilities.archive} mayRestore={abilities.restore} />
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client.ts";
 import { findForumAccess } from "../db/forums.ts";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale } from "../i18n/index.ts";
+import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale, type MessageKey } from "../i18n/index.ts";
 import { getGroupPage } from "../db/groups.ts";
 import { forumAbilities } from "../policies/forum.ts";
 import { groupAbilities } from "../policies/group.ts";
@@ -53,6 +53,23 @@ export async function requireForumAdmin(slug: string, returnTo: string) {
   const result = await requireForum(slug, returnTo);
   if (!forumAbilities(result.access).administer) forbidden();
   return result;
+}
+
+/**
+ * A page's title, or the 403 page's ("Ingen tilgang") when the page is going to refuse the visitor:
+ * Next resolves a page's metadata beside its body, so a refused page would otherwise lend its own
+ * name to the 403 page. (Calling forbidden() in generateMetadata is no way out: Next 16 then shows
+ * the 404 page's title.) `allowed` must be the same check the page makes.
+ */
+export async function titleUnlessRefused(allowed: boolean, title: string): Promise<{ title: string }> {
+  return { title: allowed ? title : (await getT())("errors.forbiddenTitle") };
+}
+
+/** The title of an administration page, "Ingen tilgang" for those the admin layout refuses (403). */
+export async function adminPageTitle(params: Promise<{ forum: string }>, key: MessageKey): Promise<{ title: string }> {
+  const { forum } = await params;
+  const { access } = await requireForum(forum, pages.admin(forum));
+  return titleUnlessRefused(forumAbilities(access).administer, (await getT())(key));
 }
 
 /**

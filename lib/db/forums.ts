@@ -6,6 +6,8 @@ export interface ForumAccess {
   role: ForumRole;
   /** Ids of the groups the user is a member of in this forum. */
   groupIds: string[];
+  /** Ids of the groups among them the user leads (LEAD membership). */
+  leadGroupIds?: string[];
   /** Kinds of those groups (for "is on the steering group" style questions). */
   groupKinds: string[];
 }
@@ -22,13 +24,14 @@ export async function findForumAccess(db: DbClient, userId: string, forum: strin
   if (!member) return null;
   const memberships = await db.membership.findMany({
     where: { userId, group: { forumId: member.forum.id, archivedAt: null } },
-    select: { groupId: true, group: { select: { kind: true } } },
+    select: { groupId: true, role: true, group: { select: { kind: true } } },
   });
   return {
     userId,
     forum: member.forum,
     role: member.role,
     groupIds: memberships.map((m) => m.groupId),
+    leadGroupIds: memberships.filter((m) => m.role === "LEAD").map((m) => m.groupId),
     groupKinds: memberships.map((m) => m.group.kind),
   };
 }

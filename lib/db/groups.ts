@@ -30,8 +30,15 @@ export async function getGroupPage(db: DbClient, forumId: string, groupId: strin
     },
   });
   if (!group) return null;
+  // The group's archive: out of the list above and of search, kept here so it can be found and restored.
+  const archived = await db.document.findMany({
+    where: { groupId, archivedAt: { not: null } },
+    orderBy: { archivedAt: "desc" },
+    select: { id: true, groupId: true, title: true, kind: true, archivedAt: true, version: true },
+  });
   return {
     ...group,
+    archivedDocuments: archived.map((d) => ({ ...d, archivedAt: d.archivedAt! })),
     members: group.memberships.map((m) => ({ ...m.user, role: m.role })),
     documents: group.documents.map((d) => ({ ...d, targetAreas: d.targetAreas.map((t) => t.targetArea) })),
   };
@@ -74,6 +81,11 @@ export async function updateGroup(tx: DbClient, actor: Actor, forumId: string, g
 
 export async function findMembership(db: DbClient, groupId: string, userId: string) {
   return db.membership.findUnique({ where: { groupId_userId: { groupId, userId } }, select: { id: true, role: true } });
+}
+
+/** How many leads a group has. */
+export async function countLeads(db: DbClient, groupId: string): Promise<number> {
+  return db.membership.count({ where: { groupId, role: "LEAD" } });
 }
 
 export async function addMember(tx: DbClient, actor: Actor, forumId: string, groupId: string, userId: string, role: GroupRole) {

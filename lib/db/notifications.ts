@@ -48,13 +48,13 @@ export async function queueNotifications(tx: DbClient, list: NewNotification[], 
   });
 }
 
-export async function listNotifications(db: DbClient, userId: string, forumId: string, take = 50) {
+export async function listNotifications(db: DbClient, userId: string, forumId: string, take = 200) {
   const rows = await db.notification.findMany({
     where: { userId, forumId },
     orderBy: { createdAt: "desc" },
     take,
     select: {
-      id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, threadId: true, actorId: true, detail: true,
+      id: true, type: true, title: true, readAt: true, createdAt: true, documentId: true, threadId: true, actorId: true, detail: true, actionItemId: true,
       actionItem: { select: { id: true, groupId: true } },
     },
   });
@@ -69,8 +69,19 @@ export async function listNotifications(db: DbClient, userId: string, forumId: s
   return rows.map((r) => ({ ...r, document: docs.find((d) => d.id === r.documentId) ?? null, actor: actors.find((a) => a.id === r.actorId) ?? null }));
 }
 
-export async function unreadCount(db: DbClient, userId: string) {
-  return db.notification.count({ where: { userId, readAt: null } });
+/** A user's unread notices in a forum, as much as grouping them by item needs. */
+export async function unreadNotices(db: DbClient, userId: string, forumId: string) {
+  return db.notification.findMany({ where: { userId, forumId, readAt: null }, select: { id: true, actionItemId: true, documentId: true } });
+}
+
+/**
+ * Marks some of a user's own notifications in a forum as read (the ones they opened). Ids of other
+ * people's notices or of another forum change nothing. Audited when any were unread.
+ */
+export async function markRead(db: DbClient, userId: string, forumId: string, ids: readonly string[], ip: string | null = null) {
+  const { count } = await db.notification.updateMany({ where: { id: { in: [...ids] }, userId, forumId, readAt: null }, data: { readAt: new Date() } });
+  if (count > 0) await appendAudit(db, { forumId, actorId: userId, ip, action: "notifications.read", entityType: "User", entityId: userId, after: { count } });
+  return count;
 }
 
 /** Marks a user's notifications in a forum as read; audited in the forum's chain when any were unread. */

@@ -13,7 +13,8 @@ export interface ApiContext<P> {
   req: Request;
   params: P;
   ip: string | null;
-  locale: Locale;
+  /** The reader's language: the signed-in user's choice once `user()` has run, else the cookie's or the browser's. */
+  readonly locale: Locale;
   /** The signed-in user; throws 401 when there is none. */
   user(): Promise<SessionUser>;
 }
@@ -63,7 +64,9 @@ export function apiRoute<P = Record<string, never>>(
 ) {
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const cookieStore = await cookies();
-    const locale = requestLocale(req, cookieStore.get(LOCALE_COOKIE)?.value);
+    // The cookie or the browser's language until the caller is known; then the user's own choice,
+    // as pages do (a user who chose English on another browser gets English errors here too).
+    let locale = requestLocale(req, cookieStore.get(LOCALE_COOKIE)?.value);
     try {
       if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req.headers)) {
         throw new AppError("foreign_origin");
@@ -71,10 +74,14 @@ export function apiRoute<P = Record<string, never>>(
       const ip = (await headers()).get(CLIENT_IP_HEADER);
       let cached: SessionUser | null | undefined;
       const ctx: ApiContext<P> = {
-        req, params: await context.params, ip, locale,
+        req, params: await context.params, ip,
+        get locale() {
+          return locale;
+        },
         async user() {
           cached ??= await userFromSessionToken(cookieStore.get(sessionCookieName())?.value);
           if (!cached) throw new AppError("unauthenticated");
+          if (isLocale(cached.locale)) locale = cached.locale;
           if (!options.allowPendingPassword && !mayUseApp(cached)) throw new AppError("password_change_required");
           return cached;
         },

@@ -29,8 +29,10 @@ export function forumRoute<P extends { forum: string }, S extends z.ZodType | un
   spec: { role?: "admin"; body?: S; status?: number; headers?: Record<string, string> },
   handler: (ctx: ForumRouteContext<P, S extends z.ZodType ? z.output<S> : undefined>) => Promise<unknown>,
 ) {
-  return apiRoute<P>(async ({ req, params, ip, locale, user }) => {
+  return apiRoute<P>(async (ctx) => {
+    const { req, params, ip, user } = ctx;
     const me = await user();
+    const locale = ctx.locale;
     const access = await findForumAccess(db(), me.id, params.forum);
     if (!access) throw new AppError("not_found");
     if (spec.role === "admin" && !forumAbilities(access).administer) throw new AppError("forbidden");

@@ -1,4 +1,4 @@
-import { worksInGroup, type ActorStanding } from "./actor.ts";
+import { leadsGroup, worksInGroup, type ActorStanding } from "./actor.ts";
 
 export interface DocumentFacts {
   groupId: string;
@@ -46,15 +46,25 @@ export function mayApplyDocumentUpdate(abilities: DocumentAbilities, doc: Docume
   );
 }
 
+/**
+ * Who keeps the group's documents: its leads and the project leader. They archive (which takes a
+ * document out of the group's list and of search, read-only for all) and restore from the archive;
+ * a member writes but cannot make a document disappear for everyone.
+ */
+export function keepsGroupDocuments(actor: ActorStanding, groupId: string): boolean {
+  return actor.role === "PROJECT_LEADER" || leadsGroup(actor, groupId);
+}
+
 export function documentAbilities(actor: ActorStanding, doc: DocumentFacts): DocumentAbilities {
   const works = worksInGroup(actor, doc.groupId);
+  const keeps = keepsGroupDocuments(actor, doc.groupId);
   const live = !doc.archived;
   return {
     read: true,
     write: works && live,
     update: works && live,
-    archive: works && live,
-    restore: works && doc.archived,
+    archive: keeps && live,
+    restore: keeps && doc.archived,
     setRaci: works && live,
     createAnchoredAction: works && live,
     createVersion: works,

@@ -13,3 +13,7 @@ export const otherGroupMember: ActorStanding = { userId: "u-other", role: "MEMBE
 export const steeringMember: ActorStanding = { userId: "u-steering", role: "MEMBER", groupIds: [STEERING] };
 /** An administrator who is also a member of the competence group and the steering group. */
 export const adminInGroup: ActorStanding = { userId: "u-admin-member", role: "ADMIN", groupIds: [GROUP, STEERING] };
+/** A lead of the competence group (LEAD membership), with no forum role beyond MEMBER. */
+export const groupLead: ActorStanding = { userId: "u-lead", role: "MEMBER", groupIds: [GROUP], leadGroupIds: [GROUP] };
+/** A lead of another group only: leading one group gives no rights in another. */
+export const otherGroupLead: ActorStanding = { userId: "u-other-lead", role: "MEMBER", groupIds: [OTHER], leadGroupIds: [OTHER] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/index.ts";
-import { changeSummary, notificationText, parseChangeDetail } from "./notification.ts";
+import { changeSummary, groupNotifications, notificationText, parseChangeDetail, unreadItemCount } from "./notification.ts";
 
 const nb = translator("nb");
 const en = translator("en");
@@ -35,5 +35,54 @@ describe("notificationText", () => {
 
   it("leaves other types as they were", () => {
     expect(notificationText(nb, "nb", { type: "ASSIGNED", title: "Kartlegge", detail: "" })).toBe("Du har fått tiltaket «Kartlegge»");
+  });
+});
+
+describe("notificationText: who did what", () => {
+  const lars = { name: "Lars Haugen" };
+  const status = (s: string) => JSON.stringify({ status: s });
+  it("names the actor and the new status of a status change, with and without the title", () => {
+    const n = { type: "STATUS_CHANGED", title: "Lærlingløftet", detail: status("IN_PROGRESS"), actor: lars };
+    expect(notificationText(nb, "nb", n)).toBe("Lars Haugen satte status på «Lærlingløftet» til Pågår");
+    expect(notificationText(nb, "nb", n, { short: true })).toBe("Lars Haugen satte status til Pågår");
+    expect(notificationText(en, "en", n, { short: true })).toBe("Lars Haugen set the status to In progress");
+  });
+
+  it("names the actor of an assignment and of being made Accountable", () => {
+    expect(notificationText(nb, "nb", { type: "ASSIGNED", title: "Kartlegge", detail: "", actor: lars }, { short: true })).toBe("Lars Haugen satte deg som eier");
+    expect(notificationText(nb, "nb", { type: "ACCOUNTABLE", title: "Kartlegge", detail: "", actor: lars })).toBe("Lars Haugen gjorde deg ansvarlig (A) for «Kartlegge»");
+  });
+
+  it("falls back for notices made before they kept their actor or status", () => {
+    expect(notificationText(nb, "nb", { type: "STATUS_CHANGED", title: "X", detail: "" })).toBe("Ny status på «X»");
+    expect(notificationText(nb, "nb", { type: "STATUS_CHANGED", title: "X", detail: status("DONE") })).toBe("Ny status på «X»: Ferdig");
+    expect(notificationText(nb, "nb", { type: "STATUS_CHANGED", title: "X", detail: "", actor: lars })).toBe("Lars Haugen endret status på «X»");
+  });
+});
+
+describe("groupNotifications: one entry per item, newest first", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 10, minute));
+  const n = (id: string, minute: number, about: { actionItemId?: string; documentId?: string }, read = false) => ({
+    id, title: `T-${id}`, readAt: read ? at(59) : null, createdAt: at(minute), actionItemId: about.actionItemId ?? null, documentId: about.documentId ?? null,
+  });
+  const list = [
+    n("a1", 1, { actionItemId: "act1" }, true), n("d1", 2, { documentId: "doc1" }), n("a2", 3, { actionItemId: "act1" }),
+    n("x1", 4, {}), n("a3", 5, { actionItemId: "act1" }), n("x2", 0, {}, true),
+  ];
+
+  it("groups by action or document, orders groups by their newest notice and notices newest first", () => {
+    const groups = groupNotifications(list);
+    expect(groups.map((g) => [g.key, g.items.map((i) => i.id), g.unread])).toEqual([
+      ["action:act1", ["a3", "a2", "a1"], 2],
+      ["notice:x1", ["x1"], 1],
+      ["document:doc1", ["d1"], 1],
+      ["notice:x2", ["x2"], 0],
+    ]);
+    expect(groups[0]!.title).toBe("T-a3");
+  });
+
+  it("counts unread items, not notices: five changes to one action are one", () => {
+    expect(unreadItemCount(list.filter((x) => !x.readAt))).toBe(3);
+    expect(unreadItemCount([])).toBe(0);
   });
 });

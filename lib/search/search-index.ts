@@ -62,7 +62,7 @@ export interface SearchIndex {
   remove(tx: DbClient, kind: SearchKind, id: string): Promise<void>;
   /** Replaces the body text of an entry; false when the entry is not there. */
   setBody(tx: DbClient, kind: SearchKind, id: string, body: string): Promise<boolean>;
-  /** Hits in one forum, best first; entries of archived groups are left out. */
+  /** Hits in one forum, best first; entries of archived groups are left out, and archived documents unless asked for by status. */
   query(tx: DbClient, query: SearchQuery): Promise<SearchRow[]>;
   /** The build of the index the entries are (null when it was never built). */
   builtVersion(tx: DbClient): Promise<number | null>;

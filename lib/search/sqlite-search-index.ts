@@ -55,6 +55,7 @@ export const sqliteSearchIndex: SearchIndex = {
         AND (${q.groupId ?? null} IS NULL OR e."groupId" = ${q.groupId ?? null})
         AND (${q.kind ?? null} IS NULL OR e."kind" = ${q.kind ?? null})
         AND (${q.status ?? null} IS NULL OR e."status" = ${q.status ?? null})
+        AND (${q.status ?? null} IS NOT NULL OR e."kind" <> 'document' OR e."status" <> 'ARCHIVED')
         AND (${q.targetAreaId ?? null} IS NULL OR instr(e."targetAreaIds", ${` ${q.targetAreaId ?? ""} `}) > 0)
       ORDER BY bm25("SearchText", ${TITLE_WEIGHT}, 1.0), e."id"
       LIMIT ${q.limit} OFFSET ${q.offset}`;

@@ -26,4 +26,11 @@ describe("notificationsFor", () => {
     expect(notificationsFor("f", "lars", before, after).map((n) => [n.userId, n.type])).toEqual([["kari", "STATUS_CHANGED"], ["ole", "STATUS_CHANGED"]]);
     expect(notificationsFor("f", "kari", before, after).map((n) => n.userId)).toEqual(["ole"]);
   });
+
+  it("keeps who did it on every notice, and the new status on a status change", () => {
+    const before = { ...base, owner: user("kari") };
+    const after = { ...before, status: "IN_PROGRESS" as const };
+    expect(notificationsFor("f", "lars", before, after).map((n) => [n.actorId, n.detail])).toEqual([["lars", JSON.stringify({ status: "IN_PROGRESS" })]]);
+    expect(notificationsFor("f", "lars", null, after).map((n) => [n.type, n.actorId, n.detail])).toEqual([["ASSIGNED", "lars", undefined]]);
+  });
 });

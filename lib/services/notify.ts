@@ -7,9 +7,11 @@ import { publish } from "../events/bus.ts";
 /** Who is told what after an item changed: new owner, new Accountable, and owner/Accountable on status changes. */
 export function notificationsFor(forumId: string, actorId: string, before: BoardItem | null, after: BoardItem): NewNotification[] {
   const out: NewNotification[] = [];
+  // Each notice says who did it, and a status change what the status became ("Lars satte status til Pågår").
+  const detail = (type: NewNotification["type"]) => (type === "STATUS_CHANGED" ? JSON.stringify({ status: after.status }) : undefined);
   const add = (userId: string | undefined | null, type: NewNotification["type"]) => {
     if (!userId || userId === actorId || out.some((n) => n.userId === userId && n.type === type)) return;
-    out.push({ userId, forumId, type, actionItemId: after.id, title: after.title });
+    out.push({ userId, forumId, type, actionItemId: after.id, title: after.title, actorId, ...(detail(type) ? { detail: detail(type) } : {}) });
   };
   if (after.owner && after.owner.id !== before?.owner?.id) add(after.owner.id, "ASSIGNED");
   const accountable = (i: BoardItem | null) => i?.raci.find((r) => r.role === "A")?.user?.id ?? null;

@@ -9,7 +9,7 @@ let db: Db;
 let groupId: string;
 let areaId: string;
 let docId: string;
-let c: Record<"member" | "otherGroup" | "leader" | "steering" | "outsider" | "anonymous", TestClient>;
+let c: Record<"member" | "lead" | "otherGroup" | "otherLead" | "leader" | "steering" | "outsider" | "anonymous", TestClient>;
 
 beforeAll(async () => {
   db = testDb(inject("dbUrl"));
@@ -19,6 +19,8 @@ beforeAll(async () => {
   const other = await buildOtherForum(db);
   c = {
     member: await signedIn(baseUrl, "inkludering2@samrad.example", DEMO_PASSWORD),
+    lead: await signedIn(baseUrl, "inkludering1@samrad.example", DEMO_PASSWORD),
+    otherLead: await signedIn(baseUrl, "relevant1@samrad.example", DEMO_PASSWORD),
     otherGroup: await signedIn(baseUrl, "relevant2@samrad.example", DEMO_PASSWORD),
     leader: await signedIn(baseUrl, "prosjektleder@samrad.example", DEMO_PASSWORD),
     steering: await signedIn(baseUrl, "styring3@samrad.example", DEMO_PASSWORD),
@@ -73,13 +75,26 @@ describe("documents API", () => {
     expect((await patch(c.member, { title: "Uten versjon" })).status).toBe(400);
   });
 
-  it("renames, archives and restores, each recorded with before and after", async () => {
+  it("renames, archives and restores, each recorded with before and after; only leads and the project leader archive", async () => {
     expect((await patch(c.member, { title: "Nytt navn på dokumentet", version: await version() })).status).toBe(200);
-    expect((await patch(c.member, { archived: true, version: await version() })).status).toBe(200);
+    // A plain member of the group, a lead of another group and a steering member may not archive: 403, nothing changed.
+    for (const client of [c.member, c.otherLead, c.steering]) {
+      const before = await tableCounts(db);
+      const res = await patch(client, { archived: true, version: await version() });
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+      expect(await tableCounts(db)).toEqual(before);
+    }
+    expect((await db.document.findUniqueOrThrow({ where: { id: docId } })).archivedAt).toBeNull();
+    expect((await patch(c.lead, { archived: true, version: await version() })).status).toBe(200);
     expect((await db.document.findUniqueOrThrow({ where: { id: docId } })).archivedAt).not.toBeNull();
-    // Archived is read-only: a rename is refused, a restore is allowed.
-    expect((await patch(c.member, { title: "Arkivert, men omdøpt", version: await version() })).status).toBe(403);
-    expect((await patch(c.member, { archived: false, version: await version() })).status).toBe(200);
+    // Archived is read-only: a rename is refused; a restore is for the lead and the project leader, not the member.
+    expect((await patch(c.lead, { title: "Arkivert, men omdøpt", version: await version() })).status).toBe(403);
+    expect((await patch(c.member, { archived: false, version: await version() })).status).toBe(403);
+    // The group's archive lists it (everyone in the forum reads it), with what the reader may do.
+    const group = (await (await c.otherLead.fetch(`/api/forums/ostfold/groups/${groupId}`)).json()) as { group: { archivedDocuments: { id: string }[] } };
+    expect(group.group.archivedDocuments.map((d) => d.id)).toContain(docId);
+    expect((await patch(c.leader, { archived: false, version: await version() })).status).toBe(200);
     const events = await db.auditEvent.findMany({ where: { entityId: docId, action: "document.update" }, orderBy: { id: "asc" } });
     expect(events).toHaveLength(3);
     expect(JSON.parse(events[0]!.after!)).toMatchObject({ title: "Nytt navn på dokumentet" });

@@ -83,7 +83,8 @@ describe("e-mail notifications", () => {
     // In the outbox the second one was decided against, not forgotten.
     expect(Object.fromEntries(inApp.map((n) => [n.title, n.mailState]))).toEqual({ "Kartlegge språkkurs": "SENT", "Enda et tiltak": "SKIPPED" });
     const notificationsPage = await (await kari.fetch("/f/ostfold/notifications")).text();
-    expect(notificationsPage).toContain("Du har fått tiltaket «Kartlegge språkkurs»");
+    // The line says who did it (the notice keeps its actor).
+    expect(notificationsPage).toContain("Lars Haugen satte deg som eier av «Kartlegge språkkurs»");
   });
 });
 

@@ -1,7 +1,8 @@
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { countOpenApprovals } from "@/lib/db/approvals";
-import { unreadCount } from "@/lib/db/notifications";
+import { unreadNotices } from "@/lib/db/notifications";
+import { unreadItemCount } from "@/lib/presenters/notification";
 import { forumAbilities } from "@/lib/policies/forum";
 import { pages } from "@/lib/urls";
 import { NavLinks } from "@/components/layout/nav-links";
@@ -12,7 +13,9 @@ export default async function ForumLayout({ children, params }: { children: Reac
   const t = await getT();
   const forum = access.forum.slug;
   const base = pages.forum(forum);
-  const [unread, waiting] = await Promise.all([unreadCount(db(), user.id), countOpenApprovals(db(), access.forum.id)]);
+  const [unreadRows, waiting] = await Promise.all([unreadNotices(db(), user.id, access.forum.id), countOpenApprovals(db(), access.forum.id)]);
+  // Counted per item (an action, a document): five status changes on one action are one thing to look at.
+  const unread = unreadItemCount(unreadRows);
   const abilities = forumAbilities(access);
   const links = [
     { href: base, text: t("forum.overview") },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listGroups } from "@/lib/db/groups";
 import { GroupCreateForm } from "@/components/admin/group-forms";
@@ -9,8 +9,8 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("admin.groups") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "admin.groups");
 }
 
 export default async function AdminGroupsPage({ params }: Props) {

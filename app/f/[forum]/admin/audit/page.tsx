@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { actionMessage, fieldChanges, parseStored, stringsIn, type Parsed } from "@/lib/audit/view";
 import { db } from "@/lib/db/client";
 import { auditNames, listAudit, verifyAuditChain } from "@/lib/db/audit";
@@ -9,8 +9,8 @@ import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("admin.audit") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "admin.audit");
 }
 
 function Change({ before, after, names, t }: { before: Parsed; after: Parsed; names: Map<string, string>; t: Translate }) {

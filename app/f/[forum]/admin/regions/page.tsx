@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listRegions } from "@/lib/db/needs";
 import { pages } from "@/lib/urls";
@@ -8,8 +8,8 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("needs.regions") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "needs.regions");
 }
 
 /** The county and municipalities the forum's figures are about. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, requireForumAdmin } from "@/lib/auth/page-guards";
 import { loadForumSettings } from "@/lib/db/approvals";
 import { db } from "@/lib/db/client";
 import { pages } from "@/lib/urls";
@@ -7,8 +7,8 @@ import { ForumSettingsForm } from "@/components/admin/settings-form";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("settings.title") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "settings.title");
 }
 
 export default async function ForumSettingsPage({ params }: Props) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { presentTargetArea } from "@/lib/presenters/admin";
@@ -8,8 +8,8 @@ import { pages } from "@/lib/urls";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("admin.targetAreas") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "admin.targetAreas");
 }
 
 export default async function AdminTargetAreasPage({ params }: Props) {

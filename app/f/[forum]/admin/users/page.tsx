@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
+import { adminPageTitle, getLocale, getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { formatDateTime } from "@/lib/i18n/format";
 import { isOneTimePasswordExpired } from "@/lib/policies/account";
 import { db } from "@/lib/db/client";
@@ -10,8 +10,8 @@ import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("admin.users") };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return adminPageTitle(params, "admin.users");
 }
 
 export default async function AdminUsersPage({ params }: Props) {

@@ -6,6 +6,9 @@ import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { listTargetAreas } from "@/lib/db/target-areas";
 import { isMemberOf } from "@/lib/policies/actor";
+import { documentAbilities } from "@/lib/policies/document";
+import { RestoreDocumentButton } from "@/components/documents/archive-controls";
+import { Announcer } from "@/components/ui/announcer";
 import { pages } from "@/lib/urls";
 import { DocumentCreateForm } from "@/components/documents/document-forms";
 
@@ -39,14 +42,17 @@ export default async function GroupPage(props: Props) {
           <Link className="button button--primary" href={pages.groupActions(slug, group.id)}>
             {t("actions.board")}
           </Link>
-        </p>
-        {abilities.administer ? (
-          <p>
+          {abilities.manageMembers ? (
+            <Link className="button button--secondary" href={pages.groupMembers(slug, group.id)}>
+              {t("group.manageMembers")}
+            </Link>
+          ) : null}
+          {abilities.administer ? (
             <Link className="button button--secondary" href={pages.adminGroup(slug, group.id)}>
               {t("group.manage")}
             </Link>
-          </p>
-        ) : null}
+          ) : null}
+        </p>
       </header>
 
       <div className="two-col">
@@ -85,6 +91,32 @@ export default async function GroupPage(props: Props) {
                         </dd>
                       </div>
                     </dl>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="archive-title" id="archive" className="section">
+            <h2 id="archive-title">{t("group.archive")}</h2>
+            <p className="muted">{t("group.archiveIntro")}</p>
+            <Announcer />
+            {group.archivedDocuments.length === 0 ? (
+              <p className="empty">{t("group.archiveEmpty")}</p>
+            ) : (
+              <ul className="member-list archive-list">
+                {group.archivedDocuments.map((d) => (
+                  <li key={d.id}>
+                    <span>
+                      <Link href={pages.document(slug, group.id, d.id)}>{d.title}</Link>
+                      <br />
+                      <span className="muted small">
+                        {t(`documentKinds.${d.kind}`)} · {t("group.archivedAt")} <time dateTime={d.archivedAt.toISOString()}>{formatDateTime(d.archivedAt, locale)}</time>
+                      </span>
+                    </span>
+                    {documentAbilities(access, { groupId: group.id, archived: true }).restore ? (
+                      <RestoreDocumentButton forum={slug} documentId={d.id} title={d.title} version={d.version} />
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getT, requireForum } from "@/lib/auth/page-guards";
+import { cache } from "react";
+import { getT, requireForum, titleUnlessRefused } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { listGroups } from "@/lib/db/groups";
 import { listRegions } from "@/lib/db/needs";
@@ -12,17 +13,24 @@ import { NeedCreateForm } from "@/components/needs/need-form";
 
 type Props = { params: Promise<{ forum: string }> };
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getT())("needs.newNeed") };
+/** The groups the viewer may add needs to (none: the page answers 403). */
+const load = cache(async (forum: string) => {
+  const { access } = await requireForum(forum, pages.needNew(forum));
+  const groups = await listGroups(db(), access.forum.id);
+  return { access, own: groups.filter((g) => mayCreateNeedIn(access, g.id)) };
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { own } = await load((await params).forum);
+  return titleUnlessRefused(own.length > 0, (await getT())("needs.newNeed"));
 }
 
 export default async function NewNeedPage({ params }: Props) {
   const { forum } = await params;
-  const { access } = await requireForum(forum, pages.needNew(forum));
-  const t = await getT();
-  const [groups, areas, regions] = await Promise.all([listGroups(db(), access.forum.id), listTargetAreas(db(), access.forum.id), listRegions(db(), access.forum.id)]);
-  const own = groups.filter((g) => mayCreateNeedIn(access, g.id));
+  const { access, own } = await load(forum);
   if (own.length === 0) forbidden();
+  const t = await getT();
+  const [areas, regions] = await Promise.all([listTargetAreas(db(), access.forum.id), listRegions(db(), access.forum.id)]);
   return (
     <>
       <p className="breadcrumbs"><Link href={pages.needs(access.forum.slug)}>← {t("needs.backToRegister")}</Link></p>

@@ -6,10 +6,8 @@ import { db } from "@/lib/db/client";
 import { getGroupPage } from "@/lib/db/groups";
 import { listForumUsers } from "@/lib/db/users";
 import { GroupEditForm } from "@/components/admin/group-forms";
-import { MemberAddForm, MemberRowActions } from "@/components/admin/member-forms";
-import { Announcer } from "@/components/ui/announcer";
+import { MemberManager } from "@/components/admin/member-manager";
 import { pages } from "@/lib/urls";
-import { ScrollTable } from "@/components/ui/scroll-table";
 
 type Props = { params: Promise<{ forum: string; groupId: string }> };
 
@@ -43,37 +41,7 @@ export default async function AdminGroupPage(props: Props) {
       </h2>
       <div className="two-col">
         <GroupEditForm forum={slug} group={group} />
-        <section aria-labelledby="members-title" className="stack">
-          <h2 id="members-title">{t("admin.manageMembers")}</h2>
-          <Announcer />
-          {group.members.length === 0 ? (
-            <p className="empty">{t("group.noMembers")}</p>
-          ) : (
-            <ScrollTable labelledBy="members-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t("group.name")}</th>
-                  <th scope="col">{t("group.role")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      {m.name}
-                      <br />
-                      <span className="muted small">{m.email}</span>
-                    </th>
-                    <td>
-                      <MemberRowActions forum={slug} groupId={group.id} member={m} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </ScrollTable>
-          )}
-          <MemberAddForm forum={slug} groupId={group.id} candidates={candidates} />
-        </section>
+        <MemberManager t={t} forum={slug} groupId={group.id} members={group.members} candidates={candidates} />
       </div>
     </>
   );

@@ -62,12 +62,16 @@ export default async function DocumentPage(props: Props) {
       </p>
       <header className="page-header page-header--tight">
         <p className="eyebrow">
-          {t(`documentKinds.${document.kind}`)} · {t(`documentStatus.${document.status}`)}
+          {t(`documentKinds.${document.kind}`)} · {t(`documentStatus.${view.archived ? "ARCHIVED" : document.status}`)}
           {document.targetAreas.length ? ` · ${document.targetAreas.map((a) => a.name).join(", ")}` : ""}
         </p>
         <h1>{document.title}</h1>
         <FollowToggle forum={slug} documentId={document.id} follow={view.follow} />
-        {view.archived ? <p className="notice notice--info">{t("documents.archivedNotice")}</p> : null}
+        {view.archived ? (
+          <p className="notice notice--info">
+            {t("documents.archivedNotice")} <Link href={pages.groupArchive(slug, document.groupId)}>{t("documents.toArchive")}</Link>
+          </p>
+        ) : null}
       </header>
       <DocumentCommentsProvider forum={slug} documentId={document.id} mayComment={mayStartThread({ targetReadable: abilities.read, targetArchived: view.archived })}>
       <div className="document-layout">
