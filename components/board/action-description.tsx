@@ -19,8 +19,17 @@ export function ActionDescription({ forum, item }: { forum: string; item: Presen
   const m = useMutation();
   const [editing, setEditing] = useState<{ value: string; version: number } | null>(null);
   const [saved, setSaved] = useState(false);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const backToButton = () => requestAnimationFrame(() => editButton.current?.focus());
+  // Focus goes back to "Endre beskrivelsen" once it is on the page again (it is not while editing).
+  const focusEdit = useRef(false);
+  const backToButton = () => {
+    focusEdit.current = true;
+  };
+  const editButton = (el: HTMLButtonElement | null) => {
+    if (el && focusEdit.current) {
+      focusEdit.current = false;
+      el.focus();
+    }
+  };
 
   function close() {
     setEditing(null);

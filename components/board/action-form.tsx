@@ -24,7 +24,11 @@ type Values = {
   targetAreaId: string;
 };
 
-function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string }) {
+function Fields({ v, set, errors, choices, idPrefix, editing }: {
+  v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string;
+  /** An existing item: the owner hint also says what happens to the owner before. */
+  editing?: boolean;
+}) {
   const t = useT();
   return (
     <>
@@ -32,7 +36,7 @@ function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Val
       <TextArea label={t("actions.description")} name={`${idPrefix}description`} rows={2} value={v.description} onChange={(e) => set({ ...v, description: e.target.value })} error={errors.description} />
       <div className="inline-fields">
         <SelectField label={t("actions.owner")} name={`${idPrefix}owner`} value={v.ownerId} onChange={(e) => set({ ...v, ownerId: e.target.value })} error={errors.ownerId}
-          hint={t("actions.ownerHint")}
+          hint={editing ? t("actions.ownerHintEdit") : t("actions.ownerHint")}
           options={[{ value: "", label: t("actions.noOwner") }, ...choices.people.map((p) => ({ value: p.id, label: p.name }))]} />
         <TextField label={t("actions.due")} name={`${idPrefix}due`} type="date" value={v.dueDate} onChange={(e) => set({ ...v, dueDate: e.target.value })} error={errors.dueDate} />
       </div>
@@ -125,7 +129,7 @@ export function ActionEditForm({ forum, item, choices, onClose }: { forum: strin
   return (
     <form onSubmit={submit} noValidate className="stack action-edit" aria-label={t("actions.editTitle", { title: item.title })}>
       {edit.status}
-      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} />
+      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} editing />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={m.pending}>
           {m.pending ? t("common.saving") : t("actions.save")}
