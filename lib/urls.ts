@@ -55,6 +55,7 @@ export const api = {
   groupDocuments: (forum: string, groupId: string) => `/api/forums/${e(forum)}/groups/${e(groupId)}/documents`,
   action: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}`,
   actionRaci: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}/raci`,
+  actionAccountable: (forum: string, actionId: string) => `/api/forums/${e(forum)}/actions/${e(actionId)}/accountable`,
   actionsCsv: (forum: string, query: URLSearchParams) => `/api/forums/${e(forum)}/actions.csv?${query.toString()}`,
   actionsBulk: (forum: string) => `/api/forums/${e(forum)}/actions/bulk`,
   savedViews: (forum: string) => `/api/forums/${e(forum)}/views`,

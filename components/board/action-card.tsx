@@ -18,10 +18,12 @@ function formatDue(date: string, locale: string) {
  * One action item: what, who, when, how it stands. The controls are exactly what the item's
  * abilities say the viewer may do: close/reopen with `changeStatus`, the edit form with `update`.
  */
-export function ActionCard({ item, forum, today, choices, showGroup, detail }: {
+export function ActionCard({ item, forum, today, choices, showGroup, detail, myRole }: {
   item: PresentedAction; forum: string; today: string; choices: Choices; showGroup?: boolean;
-  /** On the action's own page: the page's heading names it, so the card does not. */
+  /** On the action's own page: the page's heading names it (and the description has its own section), so the card does not. */
   detail?: boolean;
+  /** The viewer's part in it, in words ("Mine tiltak"). */
+  myRole?: string;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -44,7 +46,7 @@ export function ActionCard({ item, forum, today, choices, showGroup, detail }: {
         )}
         <span className={`badge status-badge status-badge--${item.status.toLowerCase()}`}>{t(`actionStatus.${item.status}`)}</span>
       </div>
-      {item.description ? <p className="action-card__description">{item.description}</p> : null}
+      {item.description && !detail ? <p className="action-card__description">{item.description}</p> : null}
       <dl className="meta-dl">
         {showGroup ? (
           <div>
@@ -54,9 +56,18 @@ export function ActionCard({ item, forum, today, choices, showGroup, detail }: {
             </dd>
           </div>
         ) : null}
+        {myRole ? (
+          <div>
+            <dt>{t("actions.yourRole")}</dt>
+            <dd data-testid="my-role">{myRole}</dd>
+          </div>
+        ) : null}
         <div>
-          <dt>{t("actions.owner")}</dt>
-          <dd data-testid="owner">{item.owner?.name ?? t("actions.noOwner")}</dd>
+          {/* One model: the owner IS the Accountable person (a whole group as A leaves it without an owner). */}
+          <dt>{t("actions.ownerAccountable")}</dt>
+          <dd data-testid="owner">
+            {item.owner?.name ?? (accountable?.group ? t("actions.groupAccountable", { group: accountable.group.name }) : <span className="warn-text">{t("actions.missingAccountable")}</span>)}
+          </dd>
         </div>
         {item.dueDate ? (
           <div>
@@ -73,10 +84,6 @@ export function ActionCard({ item, forum, today, choices, showGroup, detail }: {
             <dd>{item.targetArea.name}</dd>
           </div>
         ) : null}
-        <div>
-          <dt>{t("actions.accountable")}</dt>
-          <dd>{accountable ? (accountable.user?.name ?? accountable.group?.name) : <span className="warn-text">{t("actions.missingAccountable")}</span>}</dd>
-        </div>
       </dl>
       {!detail && item.comments.threads > 0 ? (
         <p className="small">

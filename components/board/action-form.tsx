@@ -24,7 +24,11 @@ type Values = {
   targetAreaId: string;
 };
 
-function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string }) {
+function Fields({ v, set, errors, choices, idPrefix, editing }: {
+  v: Values; set: (v: Values) => void; errors: Record<string, string>; choices: Choices; idPrefix: string;
+  /** An existing item: the owner hint also says what happens to the owner before. */
+  editing?: boolean;
+}) {
   const t = useT();
   return (
     <>
@@ -32,6 +36,7 @@ function Fields({ v, set, errors, choices, idPrefix }: { v: Values; set: (v: Val
       <TextArea label={t("actions.description")} name={`${idPrefix}description`} rows={2} value={v.description} onChange={(e) => set({ ...v, description: e.target.value })} error={errors.description} />
       <div className="inline-fields">
         <SelectField label={t("actions.owner")} name={`${idPrefix}owner`} value={v.ownerId} onChange={(e) => set({ ...v, ownerId: e.target.value })} error={errors.ownerId}
+          hint={editing ? t("actions.ownerHintEdit") : t("actions.ownerHint")}
           options={[{ value: "", label: t("actions.noOwner") }, ...choices.people.map((p) => ({ value: p.id, label: p.name }))]} />
         <TextField label={t("actions.due")} name={`${idPrefix}due`} type="date" value={v.dueDate} onChange={(e) => set({ ...v, dueDate: e.target.value })} error={errors.dueDate} />
       </div>
@@ -51,9 +56,13 @@ const toBody = (v: Values) => ({
 });
 
 /** A new action in a group; optionally anchored to a paragraph of a document. */
-export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle = "", onDone, heading }: {
+export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle = "", onDone, onCancel, heading, headingId }: {
   forum: string; groupId: string; choices: Choices; anchor?: { documentId: string; blockId: string; text?: string }; initialTitle?: string;
   onDone?: (item: PresentedAction) => void; heading?: string;
+  /** In a dialog: a cancel button beside the submit button. */
+  onCancel?: () => void;
+  /** The heading's id (a dialog is labelled by it). */
+  headingId?: string;
 }) {
   const t = useT();
   const m = useMutation();
@@ -72,12 +81,19 @@ export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle
   }
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-label={heading ?? t("actions.newAction")}>
-      <h2 className="h3-like">{heading ?? t("actions.newAction")}</h2>
+      <h2 className="h3-like" id={headingId}>{heading ?? t("actions.newAction")}</h2>
       <FormStatus error={m.error} success={m.success} />
       <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix="new-" />
-      <button type="submit" className="button button--primary" disabled={m.pending}>
-        {m.pending ? t("common.saving") : t("actions.create")}
-      </button>
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={m.pending}>
+          {m.pending ? t("common.saving") : t("actions.create")}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t("actions.cancel")}
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }
@@ -113,7 +129,7 @@ export function ActionEditForm({ forum, item, choices, onClose }: { forum: strin
   return (
     <form onSubmit={submit} noValidate className="stack action-edit" aria-label={t("actions.editTitle", { title: item.title })}>
       {edit.status}
-      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} />
+      <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} editing />
       <div className="button-row">
         <button type="submit" className="button button--primary" disabled={m.pending}>
           {m.pending ? t("common.saving") : t("actions.save")}

@@ -1,7 +1,7 @@
 "use client";
 
-import { isOwner, type ActorStanding } from "@/lib/policies/actor";
-import type { PresentedAction } from "@/lib/presenters/action";
+import type { ActorStanding } from "@/lib/policies/actor";
+import { myRoles, type MyRole, type PresentedAction } from "@/lib/presenters/action";
 import type { PresentedSavedView } from "@/lib/presenters/saved-view";
 import { api } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
@@ -37,7 +37,7 @@ export function GroupBoard({ forum, groupId, initial, viewer, today, canCreate, 
       />
       <RaciMatrix
         columns={[
-          ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: api.actionRaci(forum, i.id), editable: i.abilities.setRaci, version: i.version })),
+          ...sorted.map((i): RaciColumn => ({ id: i.id, title: i.title, kind: "action", raci: i.raci, url: api.actionRaci(forum, i.id), moveUrl: api.actionAccountable(forum, i.id), editable: i.abilities.setRaci, version: i.version })),
           ...recommendations.map((d): RaciColumn => ({ id: d.id, title: d.title, kind: "recommendation", raci: d.raci, url: api.documentRaci(forum, d.id), editable: d.abilities.setRaci })),
         ]}
         members={members} allPeople={choices.people} allGroups={allGroups}
@@ -46,20 +46,24 @@ export function GroupBoard({ forum, groupId, initial, viewer, today, canCreate, 
   );
 }
 
-/** "Mine tiltak": items the user owns across every group of the forum, overdue first, live. */
+/** "Mine tiltak": items the user owns, is Accountable or Responsible for (in person or through a group), across the forum, overdue first, live. */
 export function MyActions({ forum, viewer, groupIds, initial, today, choices }: {
   forum: string; viewer: ActorStanding; groupIds: string[]; initial: PresentedAction[]; today: string; choices: Choices;
 }) {
   const t = useT();
   const { items, live } = useBoards(groupIds, initial, viewer);
-  const mine = sortForWork(items.filter((i) => isOwner(viewer, i)), today);
+  const mine = sortForWork(items.filter((i) => myRoles(viewer, i).length > 0), today);
+  const roleText = (r: MyRole) => {
+    const name = r.role === "owner" ? t("actions.roleOwner") : r.role === "A" ? t("actions.roleA") : t("actions.roleR");
+    return r.via ? t("actions.roleViaGroup", { role: name, group: r.via }) : name;
+  };
   return (
     <>
       <LiveBadge live={live} />
       {mine.length === 0 ? <p className="empty">{t("actions.mineEmpty")}</p> : null}
       <ul className="action-list" aria-label={t("actions.mine")}>
         {mine.map((i) => (
-          <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup />
+          <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup myRole={myRoles(viewer, i).map(roleText).join(", ")} />
         ))}
       </ul>
     </>

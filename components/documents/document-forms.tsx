@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, documentCreateSchema, documentUpdateSchema } from "@/lib/validation/document";
+import { DOCUMENT_KINDS, DOCUMENT_TITLE_MAX, defaultDocumentKind, documentCreateSchema, documentUpdateSchema } from "@/lib/validation/document";
 import type { DocumentView } from "@/lib/presenters/document";
 import { api, pages } from "@/lib/urls";
 import { useT } from "../i18n-provider";
@@ -34,11 +34,13 @@ function TargetAreaChoices({ areas, chosen, onChange, legend }: { areas: Area[];
 }
 
 /** Creates a document in a group and opens it. */
-export function DocumentCreateForm({ forum, groupId, areas }: { forum: string; groupId: string; areas: Area[] }) {
+export function DocumentCreateForm({ forum, groupId, groupKind, areas }: {
+  forum: string; groupId: string; groupKind: "STEERING" | "PROJECT" | "COMPETENCE"; areas: Area[];
+}) {
   const t = useT();
   const m = useMutation();
   const router = useRouter();
-  const [values, setValues] = useState({ title: "", kind: "RECOMMENDATION", targetAreaIds: [] as string[] });
+  const [values, setValues] = useState({ title: "", kind: defaultDocumentKind(groupKind) as string, targetAreaIds: [] as string[] });
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const done = await m.run<{ document: { id: string } }>({

@@ -21,6 +21,7 @@ import { isOpen } from "@/lib/time/oslo";
 import { useT } from "../i18n-provider";
 import { ActionCreateForm, type Choices } from "../board/action-form";
 import { openRoomProvider } from "../realtime/open-provider";
+import { ModalDialog } from "../ui/modal-dialog";
 import { useBoards } from "../board/use-boards";
 import { ActionMarkers, actionMarkersKey, type Marker } from "./action-markers";
 import { PresenceBar } from "./presence";
@@ -236,6 +237,9 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
 }) {
   const t = useT();
   const [anchorFor, setAnchorFor] = useState<{ blockId: string; text: string } | null>(null);
+  // The action just made from a paragraph: said (and focused) beside the button once the dialog closes.
+  const [created, setCreated] = useState<PresentedAction | null>(null);
+  const createdRef = useRef<HTMLDivElement>(null);
   const [currentBlock, setCurrentBlock] = useState<{ blockId: string; text: string } | null>(null);
   const { items } = useBoards([actions.groupId], actions.initial, actions.viewer);
   const caretUser = useMemo(() => ({ name: user.name, color: colourFor(user.id) }), [user.id, user.name]);
@@ -418,8 +422,11 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
       </div>
       {mayAnchor ? (
         <p className="button-row editor-actions">
-          <button type="button" className="button button--secondary" disabled={!currentBlock || !currentBlock.text.trim()}
-            onClick={() => setAnchorFor(currentBlock)}>
+          <button type="button" className="button button--secondary" disabled={!currentBlock || !currentBlock.text.trim()} aria-haspopup="dialog"
+            onClick={() => {
+              setCreated(null);
+              setAnchorFor(currentBlock);
+            }}>
             {t("actions.fromParagraph")}
           </button>
         </p>
@@ -429,17 +436,24 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
         <ImageDialog editor={editor} forum={forum} documentId={documentId} file={dialog.file} at={dialog.at} onClose={() => setDialog(null)} />
       ) : null}
       {dialog?.kind === "help" ? <ShortcutsDialog onClose={() => setDialog(null)} returnFocus={() => editor.commands.focus()} /> : null}
-      {anchorFor ? (
-        <div className="anchor-dialog">
-          <ActionCreateForm
-            forum={actions.forum} groupId={actions.groupId} choices={actions.choices} heading={t("actions.fromParagraphTitle")}
-            anchor={{ documentId, blockId: anchorFor.blockId, text: anchorFor.text.slice(0, ANCHOR_TEXT_MAX) }} initialTitle={anchorFor.text.trim().slice(0, 120)}
-            onDone={() => setAnchorFor(null)}
-          />
-          <button type="button" className="button button--quiet" onClick={() => setAnchorFor(null)}>
-            {t("actions.cancel")}
-          </button>
+      {created ? (
+        <div className="notice notice--success editor-created" role="status" tabIndex={-1} ref={createdRef}>
+          {t("actions.created", { title: created.title })}{" "}
+          <a href={pages.actionDetail(actions.forum, created.groupId, created.id)}>{t("actions.openCreated")}</a>
         </div>
+      ) : null}
+      {anchorFor ? (
+        <ModalDialog labelledBy="anchor-action-title" onClose={() => setAnchorFor(null)} focusAfter={createdRef}>
+          <ActionCreateForm
+            forum={actions.forum} groupId={actions.groupId} choices={actions.choices} heading={t("actions.fromParagraphTitle")} headingId="anchor-action-title"
+            anchor={{ documentId, blockId: anchorFor.blockId, text: anchorFor.text.slice(0, ANCHOR_TEXT_MAX) }} initialTitle={anchorFor.text.trim().slice(0, 120)}
+            onDone={(item) => {
+              setCreated(item);
+              setAnchorFor(null);
+            }}
+            onCancel={() => setAnchorFor(null)}
+          />
+        </ModalDialog>
       ) : null}
     </>
   );

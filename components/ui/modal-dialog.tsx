@@ -5,19 +5,24 @@ import { useEffect, useId, useRef } from "react";
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog on the native <dialog> (showModal: the page behind is inert, Escape cancels). Tab
- * and Shift+Tab wrap inside it, the first field (or `initialFocus`) gets focus when it opens, and
- * when it closes focus goes back to `returnFocus` (or where it was before).
+ * A modal dialog on the native <dialog> (showModal: it sits above everything, the page behind is
+ * inert, Escape calls `onClose`). Tab and Shift+Tab wrap inside it. When it opens, focus goes to
+ * `initialFocus` (a selector), else the element marked `data-autofocus`, else the first field or
+ * button. When it closes, focus goes to `focusAfter` or `returnFocus` when the caller has somewhere
+ * better (a new item, the editor's text), else back to what opened it.
+ *
+ * Its name: `title` (rendered as the dialog's heading) or `labelledBy` (a heading the caller renders).
  */
-export function ModalDialog({ title, onClose, children, returnFocus, className, initialFocus }: {
-  title: string;
+export function ModalDialog({ title, labelledBy, describedBy, onClose, returnFocus, focusAfter, initialFocus, className, children }: {
+  title?: string;
+  labelledBy?: string;
+  describedBy?: string;
   onClose: () => void;
-  children: React.ReactNode;
-  /** Where focus goes when the dialog closes (default: the element focused when it opened). */
   returnFocus?: () => void;
-  className?: string;
-  /** A selector inside the dialog for the element focused first. */
+  focusAfter?: React.RefObject<HTMLElement | null>;
   initialFocus?: string;
+  className?: string;
+  children: React.ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -33,14 +38,24 @@ export function ModalDialog({ title, onClose, children, returnFocus, className, 
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const first = (initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : null) ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+    const first = (initialFocus ? dialog.querySelector<HTMLElement>(initialFocus) : null)
+      ?? dialog.querySelector<HTMLElement>("[data-autofocus]")
+      ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     return () => {
       if (dialog.open) dialog.close();
-      // After React has removed the dialog: put focus back where the user was.
-      window.setTimeout(() => (back.current ? back.current() : opener?.isConnected ? opener.focus() : undefined), 0);
+      // Read now, on purpose: the caller points it at what exists once the dialog is done.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      const target = focusAfter?.current ?? null;
+      const restore = back.current;
+      // After React has put the rest of the page back (the opener may re-render).
+      requestAnimationFrame(() => {
+        if (target?.isConnected) target.focus();
+        else if (restore) restore();
+        else if (opener?.isConnected) opener.focus();
+      });
     };
-    // Opened once per mount.
+    // Opened once per mount; `focusAfter` and `returnFocus` are read when it closes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -63,7 +78,8 @@ export function ModalDialog({ title, onClose, children, returnFocus, className, 
     <dialog
       ref={ref}
       className={`modal${className ? ` ${className}` : ""}`}
-      aria-labelledby={headingId}
+      aria-labelledby={title ? headingId : labelledBy}
+      aria-describedby={describedBy}
       onKeyDown={onKeyDown}
       onCancel={(e) => {
         // Escape: React decides when the dialog goes (it unmounts it).
@@ -71,7 +87,7 @@ export function ModalDialog({ title, onClose, children, returnFocus, className, 
         close.current();
       }}
     >
-      <h2 id={headingId} className="modal__title">{title}</h2>
+      {title ? <h2 id={headingId} className="modal__title">{title}</h2> : null}
       {children}
     </dialog>
   );

@@ -26,7 +26,7 @@ const ACTIONS: Record<string, ActionKey> = {
   "needs.import": "needsImport", "needs.import.undo": "needsImportUndo",
 };
 
-const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "field", "period", "demand", "supply", "unit", "region", "confidence", "sourceName", "archived", "email", "following", "R", "A", "C", "I"] satisfies FieldKey[]);
+const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "field", "period", "demand", "supply", "unit", "region", "confidence", "sourceName", "archived", "email", "following", "raci", "R", "A", "C", "I"] satisfies FieldKey[]);
 /** Bookkeeping fields that say nothing to a reader. */
 const HIDDEN = new Set(["id", "forumId", "version", "createdAt", "updatedAt"]);
 

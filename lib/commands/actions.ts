@@ -2,12 +2,12 @@ import { createItem, loadForumItem, replaceRaci, updateItem } from "../db/action
 import { isLinkedToNeeds } from "../db/gap.ts";
 import { actionAbilities, mayApplyActionUpdate } from "../policies/action.ts";
 import { groupAbilities } from "../policies/group.ts";
-import { accountableCount } from "../policies/responsibility.ts";
+import { accountableCount, withAccountable } from "../policies/responsibility.ts";
 import { presentAction, type PresentedAction } from "../presenters/action.ts";
 import { indexAction } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import { notificationsFor } from "../services/notify.ts";
-import type { ActionBulkInput, ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
+import type { AccountableMoveInput, ActionBulkInput, ActionCreateInput, ActionUpdateInput, RaciInput } from "../validation/action.ts";
 import { assertVersion, runCommand, type CommandCaller, type CommandContext } from "./command.ts";
 import { checkAnchor, checkOwner, checkParties, checkTargetAreas, groupOrThrow } from "./references.ts";
 
@@ -102,4 +102,26 @@ export async function bulkUpdateActions(caller: CommandCaller, input: ActionBulk
     }
   }
   return { changed, refused };
+}
+
+/**
+ * Moves the Accountable (A) of an item to one person or group in one step: the one who held A
+ * stays on the item as Responsible (R), and the owner follows (the new A when a person, else none).
+ * Asking for the party that already is A changes nothing.
+ */
+export function moveActionAccountable(caller: CommandCaller, id: string, input: AccountableMoveInput): Promise<PresentedAction> {
+  return runCommand(caller, async (ctx) => {
+    const { tx, standing } = ctx;
+    const before = await itemOrThrow(ctx, id);
+    if (!actionAbilities(standing, { groupId: before.groupId, ownerId: before.owner?.id ?? null }).setRaci) throw new AppError("forbidden");
+    assertVersion(input.version, before, () => presentAction(standing, before));
+    const to = input.userId ? { userId: input.userId } : { groupId: input.groupId! };
+    await checkParties(tx, standing.forum.id, [to]);
+    const current = before.raci.find((r) => r.role === "A");
+    if (current && (to.userId ? current.user?.id === to.userId : current.group?.id === to.groupId)) return presentAction(standing, before);
+    const after = await replaceRaci(tx, ctx.actor, standing.forum.id, before, withAccountable(before.raci, to));
+    await ctx.notify(notificationsFor(standing.forum.id, ctx.actor.userId, before, after));
+    ctx.emit({ type: "board.changed", groupId: after.groupId });
+    return presentAction(standing, after);
+  });
 }

@@ -1,3 +1,4 @@
+import { ownerOf, withAccountable, type RaciAssignment } from "../policies/responsibility.ts";
 import { appendAudit } from "./audit.ts";
 import { raciSummary } from "./raci.ts";
 import type { Actor } from "./groups.ts";
@@ -85,8 +86,14 @@ export async function loadForumItem(db: DbClient, forumId: string, id: string): 
 }
 
 const auditView = (i: BoardItem) => ({
-  title: i.title, status: i.status, owner: i.owner?.name ?? null, ownerId: i.owner?.id ?? null, dueDate: i.dueDate, targetArea: i.targetArea?.name ?? null,
+  title: i.title, description: i.description, status: i.status, owner: i.owner?.name ?? null, ownerId: i.owner?.id ?? null, dueDate: i.dueDate,
+  targetArea: i.targetArea?.name ?? null, raci: raciSummary(i.raci),
 });
+
+async function writeRaci(tx: DbClient, id: string, list: readonly RaciAssignment[]) {
+  await tx.responsibility.deleteMany({ where: { actionItemId: id } });
+  if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
+}
 
 export interface ItemWrite {
   title?: string;
@@ -120,9 +127,16 @@ export async function createItem(
   return item;
 }
 
-/** Updates an item the caller has loaded (`before`) in its transaction, bumps its version, audits. */
+/**
+ * Updates an item the caller has loaded (`before`) in its transaction, bumps its version, audits.
+ * A new owner is the new Accountable (A) in the same step; the one before stays as R.
+ */
 export async function updateItem(tx: DbClient, actor: Actor, forumId: string, before: BoardItem, data: ItemWrite) {
   const id = before.id;
+  if (data.ownerId !== undefined && data.ownerId !== (before.owner?.id ?? null)) {
+    // The owner IS the Accountable person (lib/policies/responsibility.ts).
+    await writeRaci(tx, id, withAccountable(before.raci, data.ownerId ? { userId: data.ownerId } : null));
+  }
   const closing = data.status === "DONE" || data.status === "CANCELLED";
   await tx.actionItem.update({
     where: { id },
@@ -138,12 +152,14 @@ export async function updateItem(tx: DbClient, actor: Actor, forumId: string, be
   return after;
 }
 
-/** Replaces the RACI list of an item the caller has loaded (`before`); bumps its version, audits. */
-export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, before: BoardItem, list: { role: "R" | "A" | "C" | "I"; userId?: string; groupId?: string }[]) {
+/**
+ * Replaces the RACI list of an item the caller has loaded (`before`); bumps its version, audits.
+ * The owner follows the list's Accountable (a person; none when a group or nobody is A).
+ */
+export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, before: BoardItem, list: readonly RaciAssignment[]) {
   const id = before.id;
-  await tx.responsibility.deleteMany({ where: { actionItemId: id } });
-  if (list.length) await tx.responsibility.createMany({ data: list.map((a) => ({ actionItemId: id, role: a.role, userId: a.userId ?? null, groupId: a.groupId ?? null })) });
-  await tx.actionItem.update({ where: { id }, data: { updatedAt: new Date(), version: { increment: 1 } } });
+  await writeRaci(tx, id, list);
+  await tx.actionItem.update({ where: { id }, data: { ownerId: ownerOf(list), updatedAt: new Date(), version: { increment: 1 } } });
   const after = (await loadItem(tx, id))!;
   await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
   return after;

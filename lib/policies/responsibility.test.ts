@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
 import type { ActionFacts } from "./action.ts";
 import type { DocumentFacts } from "./document.ts";
-import { accountableCount, maySetResponsibilities } from "./responsibility.ts";
+import { accountableCount, maySetResponsibilities, ownerOf, withAccountable } from "./responsibility.ts";
 import { GROUP, admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: one rule for RACI on action items and documents — those who work in the owning group
@@ -83,4 +83,35 @@ describe("accountableCount", () => {
       expect(accountableCount(list)).toBe(expected);
     });
   }
+});
+
+describe("owner and Accountable are one (withAccountable, ownerOf)", () => {
+  const ole = { id: "ole00000", name: "Ole" };
+  const marte = { id: "marte000", name: "Marte" };
+  const grp = { id: "group000", name: "Gruppe" };
+  const raci = [
+    { role: "A" as const, user: ole, group: null },
+    { role: "C" as const, user: marte, group: null },
+    { role: "I" as const, user: null, group: grp },
+  ];
+
+  it("moves A to a person: the one before keeps R, the new one's old role is replaced, the owner follows", () => {
+    const list = withAccountable(raci, { userId: marte.id });
+    expect(list).toEqual([{ role: "R", userId: ole.id }, { role: "I", groupId: grp.id }, { role: "A", userId: marte.id }]);
+    expect(accountableCount(list)).toBe(1);
+    expect(ownerOf(list)).toBe(marte.id);
+  });
+
+  it("a whole group as A leaves the action without an owner (an owner is a person)", () => {
+    const list = withAccountable(raci, { groupId: grp.id });
+    expect(list.filter((a) => a.role === "A")).toEqual([{ role: "A", groupId: grp.id }]);
+    expect(ownerOf(list)).toBeNull();
+  });
+
+  it("no Accountable: the one before keeps R, nobody owns it", () => {
+    const list = withAccountable(raci, null);
+    expect(accountableCount(list)).toBe(0);
+    expect(list[0]).toEqual({ role: "R", userId: ole.id });
+    expect(ownerOf(list)).toBeNull();
+  });
 });

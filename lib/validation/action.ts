@@ -59,9 +59,15 @@ export const raciSchema = z.strictObject({
     .refine((list) => new Set(list.map((a) => a.userId ?? `g:${a.groupId}`)).size === list.length, { error: "validation.onePartyOneRole" }),
 });
 
+/** Move the Accountable (A) of an action to one person or group: the one before becomes R, in one step. */
+export const accountableMoveSchema = z
+  .strictObject({ version: versionSchema, userId: idSchema.optional(), groupId: idSchema.optional() })
+  .refine((a) => (a.userId ? 1 : 0) + (a.groupId ? 1 : 0) === 1, { error: "validation.oneParty" });
+
 export type ActionCreateInput = z.infer<typeof actionCreateSchema>;
 export type ActionUpdateInput = z.infer<typeof actionUpdateSchema>;
 export type RaciInput = z.infer<typeof raciSchema>;
+export type AccountableMoveInput = z.infer<typeof accountableMoveSchema>;
 
 /** Most items one bulk change touches (a screenful of the table, with room to spare). */
 export const ACTION_BULK_MAX = 200;

@@ -72,3 +72,12 @@ describe("the one text schema", () => {
     expect(dateOnly.parse("2028-02-29")).toBe("2028-02-29");
   });
 });
+
+describe("a new document's kind follows its group", () => {
+  it("minutes in the steering group, notes in a project group, recommendations in a competence group", async () => {
+    const { defaultDocumentKind } = await import("./document.ts");
+    expect(defaultDocumentKind("STEERING")).toBe("MINUTES");
+    expect(defaultDocumentKind("PROJECT")).toBe("NOTE");
+    expect(defaultDocumentKind("COMPETENCE")).toBe("RECOMMENDATION");
+  });
+});

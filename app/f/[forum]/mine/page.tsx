@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import { getT, requireForum } from "@/lib/auth/page-guards";
 import { loadForumItems } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
-import { isOwner } from "@/lib/policies/actor";
-import { presentActions } from "@/lib/presenters/action";
+import { myRoles, presentActions } from "@/lib/presenters/action";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
 import { MyActions } from "@/components/board/boards";
@@ -26,7 +25,7 @@ export default async function MyActionsPage({ params }: Props) {
         <p className="muted">{t("actions.mineIntro")}</p>
       </header>
       <MyActions forum={access.forum.slug} viewer={ctx.viewer} groupIds={ctx.groups.map((g) => g.id)}
-        initial={presentActions(access, items.filter((i) => isOwner(access, i)))} today={ctx.today} choices={ctx.choices} />
+        initial={presentActions(access, items.filter((i) => myRoles(access, i).length > 0))} today={ctx.today} choices={ctx.choices} />
     </>
   );
 }

@@ -125,7 +125,7 @@ export default async function GroupPage(props: Props) {
         </div>
 
         <div>
-        {abilities.createDocument ? <DocumentCreateForm forum={slug} groupId={group.id} areas={areas.map((a) => ({ id: a.id, name: a.name }))} /> : null}
+        {abilities.createDocument ? <DocumentCreateForm forum={slug} groupId={group.id} groupKind={group.kind} areas={areas.map((a) => ({ id: a.id, name: a.name }))} /> : null}
         <section aria-labelledby="members" className="section">
           <h2 id="members">{t("group.members")}</h2>
           {group.members.length === 0 ? (

@@ -11,6 +11,8 @@ import { presentAction } from "@/lib/presenters/action";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
 import { ActionDetail } from "@/components/board/action-detail";
+import { ActionHistory } from "@/components/board/action-history";
+import { actionHistoryFor } from "@/lib/services/action-history";
 
 type Props = { params: Promise<{ forum: string; groupId: string; actionId: string }> };
 
@@ -31,7 +33,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ActionPage(props: Props) {
   const { access, group, item } = await load(props);
   const t = await getT();
-  const [ctx, needs] = await Promise.all([boardContext(access), needPanel(access.forum.id, { actionItemId: item.id }, t, await getLocale())]);
+  const locale = await getLocale();
+  const [ctx, needs, history] = await Promise.all([
+    boardContext(access), needPanel(access.forum.id, { actionItemId: item.id }, t, locale), actionHistoryFor(db(), access, item.id, t, locale),
+  ]);
   const mayLink = actionAbilities(access, { groupId: item.groupId, ownerId: item.owner?.id ?? null }).update;
   return (
     <>
@@ -42,7 +47,9 @@ export default async function ActionPage(props: Props) {
         <p className="eyebrow">{group.name}</p>
         <h1>{item.title}</h1>
       </header>
-      <ActionDetail forum={access.forum.slug} initial={presentAction(access, item)} viewer={ctx.viewer} today={ctx.today} choices={ctx.choices}>
+      <ActionDetail forum={access.forum.slug} initial={presentAction(access, item)} viewer={ctx.viewer} today={ctx.today} choices={ctx.choices}
+        history={<ActionHistory entries={history} locale={locale}
+          labels={{ title: t("history.title"), intro: t("history.intro"), empty: t("history.empty"), toThread: t("history.toThread") }} />}>
         <NeedLinksPanel forum={access.forum.slug} target={{ actionItemId: item.id }} linked={needs.linked} choices={needs.choices} mayLink={mayLink} />
       </ActionDetail>
     </>

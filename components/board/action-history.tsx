@@ -1,0 +1,35 @@
+import type { ActionHistoryEntry } from "@/lib/presenters/action-history";
+import type { Locale } from "@/lib/i18n";
+
+/** An action's history as a list, newest first, each line with its time (server-rendered). */
+export function ActionHistory({ entries, locale, labels }: {
+  entries: ActionHistoryEntry[]; locale: Locale; labels: { title: string; intro: string; empty: string; toThread: string };
+}) {
+  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" });
+  return (
+    <section className="card stack action-history" aria-labelledby="action-history-title">
+      <h2 id="action-history-title" className="h3-like">{labels.title}</h2>
+      <p className="muted small">{labels.intro}</p>
+      {entries.length === 0 ? (
+        <p className="empty">{labels.empty}</p>
+      ) : (
+        <ol className="history-list" data-testid="history">
+          {entries.map((e) => (
+            <li key={e.key}>
+              <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
+              <span className="history-list__text">
+                {e.text}
+                {e.threadId ? (
+                  <>
+                    {" "}
+                    <a href={`#thread-${e.threadId}`} className="small">{labels.toThread}</a>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
