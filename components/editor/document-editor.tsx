@@ -318,7 +318,8 @@ function LiveEditor({ session, user, editable, mayAnchor, documentId, actions }:
       list.push({
         id: item.id,
         href: pages.action(actions.forum, item.groupId, item.id),
-        label: `${owner} · ${status}`,
+        // The visible words are part of the link's name (WCAG 2.5.3): "Tiltak: title – owner, status".
+        label: `${owner}, ${status}`,
         description: t("actions.marker", { title: item.title, owner, status }),
         done: !isOpen(item),
       });

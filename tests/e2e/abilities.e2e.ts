@@ -49,7 +49,7 @@ test("an owner outside the group gets exactly the status controls, on Mine tilta
   const expectOwnerControls = async (page: Page) => {
     const card = page.getByTestId("action-card").filter({ hasText: hers });
     await expect(card).toBeVisible();
-    await expect(card.getByRole("button", { name: `Marker «${hers}» som ferdig` })).toBeVisible();
+    await expect(card.getByRole("button", { name: `Ferdig: «${hers}»` })).toBeVisible();
     await expect(card.getByRole("button", { name: `Endre «${hers}»` })).toHaveCount(0);
     return card;
   };
@@ -74,9 +74,9 @@ test("an owner outside the group gets exactly the status controls, on Mine tilta
   const card = await expectOwnerControls(owner);
   await expect(owner.getByTestId("action-card").filter({ hasText: notHers }).getByRole("button")).toHaveCount(0);
   // The server allows what the screen offers.
-  await card.getByRole("button", { name: `Marker «${hers}» som ferdig` }).click();
+  await card.getByRole("button", { name: `Ferdig: «${hers}»` }).click();
   await expect(card).toContainText("Ferdig");
-  await expect(card.getByRole("button", { name: `Åpne «${hers}» igjen` })).toBeVisible();
+  await expect(card.getByRole("button", { name: `Åpne igjen: «${hers}»` })).toBeVisible();
   await expectNoSeriousA11yViolations(owner);
 
   // And refuses what it does not offer: editing the title.

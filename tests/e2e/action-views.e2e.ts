@@ -55,13 +55,19 @@ test("drag an action between status columns with the mouse and another with the 
 
   // Mouse: pick the card up and drop it on "Pågår".
   const card = boardCard(leader, byMouse);
-  await card.scrollIntoViewIfNeeded();
+  await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
   const from = (await card.boundingBox())!;
-  const to = (await column(leader, "IN_PROGRESS").boundingBox())!;
   await leader.mouse.move(from.x + 20, from.y + from.height / 2);
   await leader.mouse.down();
   await leader.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 4 });
-  await leader.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
+  // The page may scroll while a card is dragged near an edge: aim at where the column is now, and
+  // let go only once it shows that it would take the card.
+  const target = column(leader, "IN_PROGRESS");
+  await expect(async () => {
+    const to = (await target.boundingBox())!;
+    await leader.mouse.move(to.x + to.width / 2, to.y + Math.min(60, to.height / 2), { steps: 5 });
+    await expect(target).toHaveClass(/status-column--over/, { timeout: 500 });
+  }).toPass({ timeout: 5_000 });
   await leader.mouse.up();
   await expect(column(leader, "IN_PROGRESS").getByTestId("board-card").filter({ hasText: byMouse })).toBeVisible();
   await expect(column(other, "IN_PROGRESS").getByTestId("board-card").filter({ hasText: byMouse })).toBeVisible();

@@ -33,7 +33,7 @@ test("the project leader assigns an action; the member sees it live on Mine tilt
   await expect(leader.getByTestId("board-live")).toHaveAttribute("data-live", "true");
   const overviewCard = leader.getByTestId("action-card").filter({ hasText: "Ringe tre arbeidsgivere om kveldskurs" });
   await expect(overviewCard).toContainText("Åpen");
-  await card.getByRole("button", { name: "Marker «Ringe tre arbeidsgivere om kveldskurs» som ferdig" }).click();
+  await card.getByRole("button", { name: "Ferdig: «Ringe tre arbeidsgivere om kveldskurs»" }).click();
   await expect(card).toContainText("Ferdig");
   await expect(overviewCard).toContainText("Ferdig");
   await expectNoSeriousA11yViolations(leader);
@@ -70,7 +70,7 @@ test("an action made from a paragraph shows its marker there, links back to it, 
 
   const paragraph = editor.locator("p", { hasText: "Bakgrunn: Søkertallene" });
   const marker = paragraph.locator(".anchor-marker");
-  await expect(marker).toHaveText("Ole Johansen · Åpen");
+  await expect(marker).toHaveText("Ole Johansen, Åpen");
   await expectNoSeriousA11yViolations(page);
 
   await marker.click();
