@@ -311,6 +311,7 @@ export const en: Messages = {
     unlinked: "The link was removed.",
     panelTitle: "Needs this answers",
     panelIntro: "Link the recommendation to the needs it answers, and it shows in the competence gap.",
+    panelIntroAction: "Link the action to the needs it answers, and it counts in the competence gap once it is under way.",
     panelNone: "Not linked to any need yet.",
     linkNeed: "Link a need",
     history: "Changes to the need are in the forum's event log.",

@@ -317,6 +317,7 @@ export const nb = {
     unlinked: "Koblingen er fjernet.",
     panelTitle: "Behov som dette svarer på",
     panelIntro: "Knytt anbefalingen til behovene den svarer på, så vises den i kompetansegapet.",
+    panelIntroAction: "Knytt tiltaket til behovene det svarer på, så regnes det med i kompetansegapet når det er i gang.",
     panelNone: "Ikke knyttet til noe behov ennå.",
     linkNeed: "Knytt til et behov",
     history: "Endringer i behovet står i forumets hendelseslogg.",

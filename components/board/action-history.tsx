@@ -16,7 +16,7 @@ export function ActionHistory({ entries, locale, labels }: {
         <ol className="history-list" data-testid="history">
           {entries.map((e) => (
             <li key={e.key}>
-              <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>
+              <time dateTime={e.at}>{fmt.format(new Date(e.at))}</time>{" "}
               <span className="history-list__text">
                 {e.text}
                 {e.threadId ? (

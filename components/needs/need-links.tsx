@@ -102,7 +102,7 @@ export function NeedLinksPanel({ forum, target, linked, choices, mayLink }: {
   return (
     <section className="card need-links" aria-labelledby="need-links-heading">
       <h2 id="need-links-heading">{t("needs.panelTitle")}</h2>
-      {mayLink ? <p className="small muted">{t("needs.panelIntro")}</p> : null}
+      {mayLink ? <p className="small muted">{t("actionItemId" in target ? "needs.panelIntroAction" : "needs.panelIntro")}</p> : null}
       {linked.length === 0 ? (
         <p className="small muted">{t("needs.panelNone")}</p>
       ) : (

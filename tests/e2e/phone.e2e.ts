@@ -15,7 +15,7 @@ async function chromeHeight(page: Page): Promise<number> {
   return box!.y + box!.height;
 }
 
-test("on a phone the header folds into a menu and the forum's tabs are one row", async ({ page }) => {
+test("on a phone the header folds into a menu, the forum's tabs are one row, and a document's text starts on the first screen", async ({ page }) => {
   await page.setViewportSize(PHONE);
   await signIn(page, demo.relevantLead);
   // Brand, search and menu share one row; the forum's tabs are one row too.
@@ -36,6 +36,15 @@ test("on a phone the header folds into a menu and the forum's tabs are one row",
   await page.keyboard.press("Escape");
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(menu).toBeFocused();
+
+  // A recommendation: its text starts on the first screen, under a compact header and toolbar.
+  await page.goto(await groupPath(page, "Kompetansegruppe relevant kompetanse"));
+  await page.locator(".doc-list a[href*='/documents/']").first().click();
+  const editor = page.getByRole("textbox", { name: "Dokumenttekst" });
+  await expect(editor).toBeVisible();
+  expect((await editor.boundingBox())!.y).toBeLessThan(PHONE.height * 0.75);
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "test-results/phone-document.png" });
 
   // The current tab stays in view in the sideways-scrolling tab row.
   await page.goto("/f/ostfold/notifications");
