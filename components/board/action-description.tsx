@@ -8,6 +8,7 @@ import { useT } from "../i18n-provider";
 import { TextArea } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { SubmitRow } from "../ui/submit-row";
 
 /**
  * An action's description on its own page: plain text with its line breaks, edited in place by
@@ -59,14 +60,7 @@ export function ActionDescription({ forum, item }: { forum: string; item: Presen
             hint={t("actions.descriptionHelp", { max: ACTION_DESCRIPTION_MAX })} error={m.fieldErrors.description}
             onChange={(e) => setEditing({ ...editing, value: e.target.value })} autoFocus />
           <p className="small muted">{t("actions.descriptionCount", { count: editing.value.length, max: ACTION_DESCRIPTION_MAX })}</p>
-          <div className="button-row">
-            <button type="submit" className="button button--primary" disabled={m.pending}>
-              {m.pending ? t("common.saving") : t("actions.save")}
-            </button>
-            <button type="button" className="button button--secondary" onClick={close}>
-              {t("actions.cancel")}
-            </button>
-          </div>
+          <SubmitRow pending={m.pending} label={t("actions.save")} onCancel={close} />
         </form>
       ) : (
         <>

@@ -9,6 +9,7 @@ import { SelectField, TextArea, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
 import { describeStrings, useVersionedEdit } from "../ui/use-versioned-edit";
+import { SubmitRow } from "../ui/submit-row";
 
 export interface Choices {
   people: { id: string; name: string }[];
@@ -84,16 +85,7 @@ export function ActionCreateForm({ forum, groupId, choices, anchor, initialTitle
       <h2 className="h3-like" id={headingId}>{heading ?? t("actions.newAction")}</h2>
       <FormStatus error={m.error} success={m.success} />
       <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix="new-" />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={m.pending}>
-          {m.pending ? t("common.saving") : t("actions.create")}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            {t("actions.cancel")}
-          </button>
-        ) : null}
-      </div>
+      <SubmitRow pending={m.pending} label={t("actions.create")} onCancel={onCancel} />
     </form>
   );
 }
@@ -130,14 +122,7 @@ export function ActionEditForm({ forum, item, choices, onClose }: { forum: strin
     <form onSubmit={submit} noValidate className="stack action-edit" aria-label={t("actions.editTitle", { title: item.title })}>
       {edit.status}
       <Fields v={v} set={set} errors={m.fieldErrors} choices={choices} idPrefix={`e-${item.id}-`} editing />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={m.pending}>
-          {m.pending ? t("common.saving") : t("actions.save")}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          {t("actions.cancel")}
-        </button>
-      </div>
+      <SubmitRow pending={m.pending} label={t("actions.save")} onCancel={onClose} />
     </form>
   );
 }

@@ -140,3 +140,10 @@ export async function auditSignIn(tx: DbClient, userId: string, ip: string | nul
     after: outcome === "success" ? undefined : { reason: outcome },
   });
 }
+
+/** The forum's people who are not yet in a group: whom its member form may add. */
+export async function memberCandidates(db: DbClient, forumId: string, members: { id: string }[]) {
+  const memberIds = new Set(members.map((m) => m.id));
+  const users = await listForumUsers(db, forumId);
+  return users.filter((u) => !memberIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
+}

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getT, requireForumAdmin } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
 import { getGroupPage } from "@/lib/db/groups";
-import { listForumUsers } from "@/lib/db/users";
+import { memberCandidates } from "@/lib/db/users";
 import { GroupEditForm } from "@/components/admin/group-forms";
 import { MemberManager } from "@/components/admin/member-manager";
 import { pages } from "@/lib/urls";
@@ -27,9 +27,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function AdminGroupPage(props: Props) {
   const { access, group } = await load(props);
   const t = await getT();
-  const users = await listForumUsers(db(), access.forum.id);
-  const memberIds = new Set(group.members.map((m) => m.id));
-  const candidates = users.filter((u) => !memberIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
+  const candidates = await memberCandidates(db(), access.forum.id, group.members);
   const slug = access.forum.slug;
   return (
     <>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getT, requireGroup, titleUnlessRefused } from "@/lib/auth/page-guards";
 import { db } from "@/lib/db/client";
-import { listForumUsers } from "@/lib/db/users";
+import { memberCandidates } from "@/lib/db/users";
 import { pages } from "@/lib/urls";
 import { MemberManager } from "@/components/admin/member-manager";
 
@@ -26,9 +26,7 @@ export default async function GroupMembersPage(props: Props) {
   const { access, group, abilities } = await load(props);
   if (!abilities.manageMembers) forbidden();
   const t = await getT();
-  const users = await listForumUsers(db(), access.forum.id);
-  const memberIds = new Set(group.members.map((m) => m.id));
-  const candidates = users.filter((u) => !memberIds.has(u.id)).map((u) => ({ id: u.id, name: u.name, email: u.email }));
+  const candidates = await memberCandidates(db(), access.forum.id, group.members);
   const slug = access.forum.slug;
   return (
     <>
