@@ -105,9 +105,15 @@ describe("an import is all or nothing", () => {
   });
 
   it("answers in English to an English reader", async () => {
-    const res = await post(c.member, IMPORTS, { file: figuresCsv(3, { broken: { 1: ["Kokk", "Viken", "2026", "1", "1", "", ""] } }) }, { "accept-language": "en" });
-    const body = (await res.json()) as { error: { problems: Problem[] } };
-    expect(body.error.problems[0]!.message).toBe("“Viken” is not a region of the forum (give its name or municipality number)");
+    // A signed-in user's own language choice decides (as on pages), not the browser's.
+    await db.user.update({ where: { email: "relevant1@samrad.example" }, data: { locale: "en" } });
+    try {
+      const res = await post(c.member, IMPORTS, { file: figuresCsv(3, { broken: { 1: ["Kokk", "Viken", "2026", "1", "1", "", ""] } }) }, { "accept-language": "nb" });
+      const body = (await res.json()) as { error: { problems: Problem[] } };
+      expect(body.error.problems[0]!.message).toBe("“Viken” is not a region of the forum (give its name or municipality number)");
+    } finally {
+      await db.user.update({ where: { email: "relevant1@samrad.example" }, data: { locale: "nb" } });
+    }
   });
 });
 
