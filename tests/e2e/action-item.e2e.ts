@@ -9,7 +9,7 @@ import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures"
 // action's page (description, history, who may see it), and a new document's kind per group.
 
 const DB_URL = `file:${path.resolve("tests/.tmp/e2e.db")}`;
-const SHOTS = "/work/shots/item";
+const SHOTS = "test-results/item";
 mkdirSync(SHOTS, { recursive: true });
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
 
-const SHOTS = "/work/shots/views";
+const SHOTS = "test-results/views";
 mkdirSync(SHOTS, { recursive: true });
 const RELEVANT = "Kompetansegruppe relevant kompetanse";
 const LIFELONG = "Kompetansegruppe livslang læring";

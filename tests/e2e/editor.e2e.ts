@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { makePng } from "../support/png";
 import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
 
-const SHOTS = "/work/shots/editor";
+const SHOTS = "test-results/editor";
 const GROUP = "Kompetansegruppe livslang læring";
 
 const editorOf = (page: Page) => page.getByRole("textbox", { name: "Dokumenttekst" });

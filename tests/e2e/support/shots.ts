@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./fixtures";
 
-const SHOTS = process.env.SHOTS_DIR ?? "/work/shots/shell";
+const SHOTS = process.env.SHOTS_DIR ?? "test-results/shell";
 
 /**
  * Checks the page with axe at desktop (1280 px) and phone (390 px) width and saves a full-page
