@@ -47,7 +47,12 @@ test("the header search: / and Ctrl+K focus it, suggestions are highlighted, arr
 
 test("the search page: Enter searches, filters narrow it in the URL, arrow keys move between results", async ({ page }) => {
   await signIn(page, demo.relevantLead);
-  await page.keyboard.press("/");
+  // `/` works once the page is hydrated: press until the box has focus.
+  const box = page.getByRole("combobox", { name: "Søk i forumet" });
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type("læreplass");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/f\/ostfold\/search\?q=l%C3%A6replass$/);
