@@ -57,10 +57,18 @@ test("no page scrolls sideways on a phone", async ({ page }) => {
   await signIn(page, demo.admin);
   const group = await groupPath(page, "Kompetansegruppe relevant kompetanse");
   const groupId = group.split("/").pop();
+  await page.goto(group);
+  const documentPath = (await page.locator(".doc-list a[href*='/documents/']").first().getAttribute("href"))!;
+  await page.goto(`${group}/actions`);
+  const actionPath = (await page.locator("a[href*='/actions/c']").first().getAttribute("href"))!;
   for (const path of [
     "/f/ostfold",
     group,
     `${group}/actions`,
+    `${group}/actions?view=board`,
+    `${group}/actions?view=table`,
+    documentPath,
+    actionPath,
     "/f/ostfold/actions",
     "/f/ostfold/mine",
     "/f/ostfold/needs",
