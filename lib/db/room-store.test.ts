@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { jsonToYUpdate } from "../editor/render.ts";
 import type { RoomStore } from "../realtime/room-store.ts";
 import { createDb, type Db } from "./client.ts";
 import { migrateDatabase } from "./prepare.ts";
@@ -12,11 +16,12 @@ import { openRoomStore } from "./room-store.ts";
 let dir: string;
 let db: Db;
 let store: RoomStore;
+let url: string;
 let ids: { userId: string; forumId: string; groupId: string; documentId: string };
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "samrad-room-store-"));
-  const url = `file:${path.join(dir, "test.db")}`;
+  url = `file:${path.join(dir, "test.db")}`;
   migrateDatabase(url);
   db = createDb(url);
   const user = await db.user.create({ data: { email: "a@example.org", name: "A", passwordHash: "x" } });
@@ -35,6 +40,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const textOf = (snapshot: Uint8Array | null, rows: { data: Uint8Array }[]) => {
+  const doc = new Y.Doc();
+  if (snapshot) Y.applyUpdate(doc, snapshot);
+  for (const r of rows) Y.applyUpdate(doc, r.data);
+  return doc.getText("t").toString();
+};
+
 describe("SQLite room store", () => {
   it("reads the session user, standing and room facts", async () => {
     expect(await store.sessionUser(ids.userId)).toMatchObject({ id: ids.userId, mustChangePassword: false, sessionVersion: 0 });
@@ -46,25 +58,92 @@ describe("SQLite room store", () => {
 
   it("appends log rows and compacts them in one transaction; Prisma reads both back unchanged", async () => {
     const before = Date.now();
-    const first = await store.appendUpdate(ids.documentId, new Uint8Array([1, 2]));
-    const second = await store.appendUpdate(ids.documentId, new Uint8Array([3]));
-    const third = await store.appendUpdate(ids.documentId, new Uint8Array([4]));
+    const writer = new Y.Doc();
+    const edit = (text: string) => {
+      const sv = Y.encodeStateVector(writer);
+      writer.getText("t").insert(writer.getText("t").length, text);
+      return Y.encodeStateAsUpdate(writer, sv);
+    };
+    const first = await store.appendUpdate(ids.documentId, edit("Hei"));
+    const second = await store.appendUpdate(ids.documentId, edit(" på"));
+    const third = await store.appendUpdate(ids.documentId, edit(" deg"));
     const rows = await db.documentUpdate.findMany({ where: { documentId: ids.documentId }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.id)).toEqual([first, second, third]);
-    expect(Array.from(rows[0]!.data)).toEqual([1, 2]);
     expect(rows[0]!.createdAt).toBeInstanceOf(Date);
     expect(rows[0]!.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1);
 
-    await store.compactDocument(ids.documentId, { state: new Uint8Array([9, 9]), upToUpdateId: second, excerpt: "Utdrag" });
+    // The store folds what is stored up to the second row; the third stays in the log.
+    const { bytes } = await store.compactDocument(ids.documentId, second);
     const doc = await db.document.findUniqueOrThrow({ where: { id: ids.documentId } });
-    expect(Array.from(doc.state!)).toEqual([9, 9]);
-    expect(doc.excerpt).toBe("Utdrag");
+    expect(doc.state!.length).toBe(bytes);
+    expect(textOf(doc.state, [])).toBe("Hei på");
     expect(doc.updatedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
     const loaded = await store.loadDocument(ids.documentId);
     expect(loaded.title).toBe("T");
-    expect(Array.from(loaded.snapshot!)).toEqual([9, 9]);
     expect(loaded.updates.map((u) => u.id)).toEqual([third]);
+    expect(textOf(loaded.snapshot, loaded.updates)).toBe("Hei på deg");
+    // The next compaction starts from the folded state and takes the rest.
+    await store.compactDocument(ids.documentId, third);
+    const again = await store.loadDocument(ids.documentId);
+    expect(again.updates).toEqual([]);
+    expect(textOf(again.snapshot, [])).toBe("Hei på deg");
   });
+
+  it("writes the excerpt of the folded text with the snapshot", async () => {
+    const other = await db.document.create({ data: { forumId: ids.forumId, groupId: ids.groupId, kind: "NOTE", title: "E", createdById: ids.userId } });
+    const update = jsonToYUpdate({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Første avsnitt." }] }] });
+    const row = await store.appendUpdate(other.id, update);
+    await store.compactDocument(other.id, row);
+    expect((await db.document.findUniqueOrThrow({ where: { id: other.id } })).excerpt).toBe("Første avsnitt.");
+  });
+
+  it("loses no edit that is appended while a compaction runs", async () => {
+    const other = await db.document.create({ data: { forumId: ids.forumId, groupId: ids.groupId, kind: "NOTE", title: "C", createdById: ids.userId } });
+    const writer = new Y.Doc();
+    const list = writer.getArray<number>("n");
+    const edit = (n: number) => {
+      const sv = Y.encodeStateVector(writer);
+      list.push([n]);
+      return Y.encodeStateAsUpdate(writer, sv);
+    };
+    const firstRows = await Promise.all(Array.from({ length: 300 }, (_, i) => store.appendUpdate(other.id, edit(i))));
+    // Appends and compactions interleaved, all in flight at once.
+    const during: Promise<unknown>[] = [];
+    for (let i = 300; i < 900; i++) {
+      during.push(store.appendUpdate(other.id, edit(i)));
+      if (i % 150 === 0) during.push(store.compactDocument(other.id, Math.max(...firstRows)));
+    }
+    await Promise.all(during);
+    const stored = await store.loadDocument(other.id);
+    const back = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(back, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(back, u.data);
+    expect(back.getArray<number>("n").toArray()).toEqual(Array.from({ length: 900 }, (_, i) => i));
+    expect(stored.updates.every((u) => u.id > Math.max(...firstRows))).toBe(true);
+  });
+
+  it("keeps every acknowledged append through a SIGKILL of the writing process", async () => {
+    const other = await db.document.create({ data: { forumId: ids.forumId, groupId: ids.groupId, kind: "NOTE", title: "K", createdById: ids.userId } });
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/room-store-appender.ts", url, other.id], { stdio: ["ignore", "pipe", "inherit"] });
+    const acked: { id: number; n: number }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout! }).on("line", (line) => {
+        const [tag, id, n] = line.split(" ");
+        if (tag !== "ACK") return;
+        acked.push({ id: Number(id), n: Number(n) });
+        // Killed while appends (and a compaction every 100 rows) are in flight.
+        if (acked.length === 400) child.kill("SIGKILL");
+      });
+      child.once("exit", (_code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`appender exited on its own (${_code})`))));
+    });
+    const stored = await store.loadDocument(other.id);
+    const back = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(back, stored.snapshot);
+    for (const u of stored.updates) Y.applyUpdate(back, u.data);
+    const kept = new Set(back.getArray<number>("n").toArray());
+    expect(acked.length).toBeGreaterThanOrEqual(400);
+    expect(acked.filter((a) => !kept.has(a.n))).toEqual([]);
+  }, 60_000);
 
   it("reads anchored items and sets their anchorMissing flag as Prisma booleans", async () => {
     const item = await db.actionItem.create({

@@ -1,43 +1,67 @@
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import type { SessionUser } from "../auth/session.ts";
 import type { ActorStanding } from "../policies/actor.ts";
-import type { TallyIncrement } from "../realtime/edit-stretches.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
 import { indexDocumentText } from "../search/index.ts";
 import { loadGroupBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
 import { sqlitePath } from "./prepare.ts";
+import { prismaDateTime, withoutBlocking } from "./room-sql.ts";
+import type { WriterReply, WriterRequest } from "./room-writer.ts";
 
-/**
- * A DateTime as Prisma's SQLite adapter writes it (ISO text with "+00:00", not "Z"), so rows
- * written here read back through Prisma unchanged. Booleans are stored as 0/1.
- */
-function prismaDateTime(date = new Date()): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-const asBuffer = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-
-const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === "string" && (error as { code: string }).code.startsWith("SQLITE_BUSY");
-
-/**
- * Runs a write on this connection without ever blocking the event loop on a lock. better-sqlite3 is
- * synchronous: with a busy timeout it would spin while Prisma (same process, other connection)
- * holds a write transaction across an await — and Prisma could never reach its COMMIT, so both
- * would stall until the timeout. With no busy timeout a locked database fails at once and the
- * write is tried again after a short async pause, during which Prisma commits.
- */
-async function withoutBlocking<T>(write: () => T): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return write();
-    } catch (error) {
-      if (!isBusy(error) || attempt >= 400) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(25, 1 + attempt)));
-    }
+/** The writer thread's end, as the main thread sees it: one request, one promise. */
+function openWriter(file: string) {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const settleAll = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+  function spawn(): Worker {
+    const w = new Worker(new URL("./ts-worker.mjs", import.meta.url), {
+      workerData: { entry: new URL("./room-writer.ts", import.meta.url).href, file },
+    });
+    w.on("message", (reply: WriterReply) => {
+      const pending = waiting.get(reply.id);
+      if (!pending) return;
+      waiting.delete(reply.id);
+      if (waiting.size === 0) w.unref();
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(Object.assign(new Error(reply.message), { code: reply.code }));
+    });
+    // A writer that dies fails what it was asked; the next request starts a new one (the caller retries).
+    const gone = (error: Error) => {
+      if (worker === w) worker = null;
+      settleAll(error);
+    };
+    w.on("error", gone);
+    w.on("exit", (code) => gone(new Error(`the room writer thread exited (${code})`)));
+    w.unref();
+    return w;
   }
+  return {
+    request<T>(message: DistributiveOmit<WriterRequest, "id">): Promise<T> {
+      worker ??= spawn();
+      const id = nextId++;
+      // Referenced while it owes an answer, so a pending write keeps the process alive.
+      worker.ref();
+      const answer = new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (value: unknown) => void, reject }));
+      worker.postMessage({ ...message, id });
+      return answer;
+    },
+    close() {
+      const w = worker;
+      worker = null;
+      settleAll(new Error("the room store is closed"));
+      void w?.terminate();
+    },
+  };
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /**
  * The sync server's RoomStore on SQLite: its own better-sqlite3 connection with prepared statements
@@ -60,16 +84,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     docState: sqlite.prepare('SELECT title, state FROM "Document" WHERE id = ?'),
     docUpdates: sqlite.prepare('SELECT id, data FROM "DocumentUpdate" WHERE documentId = ? ORDER BY id'),
     updateIds: sqlite.prepare('SELECT id FROM "DocumentUpdate" WHERE documentId = ? AND id <= ? ORDER BY id'),
-    append: sqlite.prepare('INSERT INTO "DocumentUpdate" ("documentId", "data", "createdAt") VALUES (?, ?, ?)'),
-    // A tally deleted by a grouped notice mid-stretch starts again at one change: those edits are news.
-    tally: sqlite.prepare(
-      'INSERT INTO "DocumentEditTally" ("documentId", "userId", "changes", "lastEditAt") VALUES (@documentId, @userId, MAX(@changes, 1), @at) ' +
-        'ON CONFLICT ("documentId", "userId") DO UPDATE SET "changes" = "changes" + @changes, "lastEditAt" = MAX("lastEditAt", @at)',
-    ),
     editors: sqlite.prepare('SELECT userId, lastEditAt FROM "DocumentEditTally" WHERE documentId = ?'),
-    // Prisma's `update` sets @updatedAt; so does this, to keep the column's meaning.
-    snapshot: sqlite.prepare('UPDATE "Document" SET "state" = ?, "excerpt" = ?, "updatedAt" = ? WHERE id = ?'),
-    dropFolded: sqlite.prepare('DELETE FROM "DocumentUpdate" WHERE documentId = ? AND id <= ?'),
     anchored: sqlite.prepare(
       'SELECT id, groupId, anchorBlockId, anchorMissing, anchorText FROM "ActionItem" WHERE anchorDocumentId = ? AND anchorBlockId IS NOT NULL',
     ),
@@ -78,15 +93,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     detach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = ? WHERE id = ? AND "detachedAt" IS NULL'),
     reattach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = NULL WHERE id = ? AND "detachedAt" IS NOT NULL'),
   };
-  const appendWithTallies = sqlite.transaction((documentId: string, data: Uint8Array, tallies: readonly TallyIncrement[]) => {
-    const id = Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid);
-    for (const t of tallies) q.tally.run({ documentId, userId: t.userId, changes: t.changes, at: prismaDateTime(t.lastEditAt) });
-    return id;
-  });
-  const compact = sqlite.transaction((documentId: string, state: Uint8Array, upToUpdateId: number, excerpt: string) => {
-    q.snapshot.run(asBuffer(state), excerpt, prismaDateTime(), documentId);
-    q.dropFolded.run(documentId, upToUpdateId);
-  });
+  const writer = openWriter(sqlitePath(url));
   const markAnchors = sqlite.transaction((ids: readonly string[], missing: number) => {
     const at = prismaDateTime();
     for (const id of ids) q.anchorMissing.run(missing, at, id, missing);
@@ -125,15 +132,17 @@ export function openRoomStore(url: string, db: Db): RoomStore {
       const editors = (q.editors.all(id) as { userId: string; lastEditAt: string }[]).map((e) => ({ userId: e.userId, lastEditAt: new Date(e.lastEditAt) }));
       return { title: doc?.title ?? "", snapshot: doc?.state ?? null, updates, editors };
     },
-    async appendUpdate(documentId, data, tallies = []) {
-      if (tallies.length) return withoutBlocking(() => appendWithTallies(documentId, data, tallies));
-      return withoutBlocking(() => Number(q.append.run(documentId, asBuffer(data), prismaDateTime()).lastInsertRowid));
+    appendUpdate(documentId, data, tallies = []) {
+      return writer.request<number>({ op: "append", documentId, data, tallies });
     },
     async updateIds(documentId, upToUpdateId) {
       return (q.updateIds.all(documentId, upToUpdateId) as { id: number }[]).map((r) => r.id);
     },
-    async compactDocument(documentId, { state, upToUpdateId, excerpt }) {
-      await withoutBlocking(() => compact(documentId, state, upToUpdateId, excerpt));
+    compactDocument(documentId, upToUpdateId) {
+      return writer.request<{ bytes: number }>({ op: "compact", documentId, upToUpdateId });
+    },
+    async forgetDocument(documentId) {
+      await writer.request<null>({ op: "forget", documentId });
     },
     indexDocumentText(documentId, text) {
       // Through Prisma and the search interface, like the commands' index writes (at most twice a
@@ -162,6 +171,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
       return loadGroupBoard(db, groupId);
     },
     close() {
+      writer.close();
       sqlite.close();
     },
   };

@@ -26,9 +26,12 @@ function memoryStore(snapshot: Uint8Array) {
     async updateIds(_id: string, upTo: number) {
       return state.rows.filter((r) => r.id <= upTo).map((r) => r.id);
     },
-    async compactDocument(_id: string, c: { state: Uint8Array; upToUpdateId: number }) {
-      state.snapshot = c.state;
-      state.rows = state.rows.filter((r) => r.id > c.upToUpdateId);
+    async compactDocument(_id: string, upTo: number) {
+      // As the SQLite store does: the snapshot and the stored rows up to `upTo`, folded.
+      const folded = state.rows.filter((r) => r.id <= upTo).map((r) => r.data);
+      state.snapshot = Y.mergeUpdates(state.snapshot ? [state.snapshot, ...folded] : folded);
+      state.rows = state.rows.filter((r) => r.id > upTo);
+      return { bytes: state.snapshot.length };
     },
     async anchoredItems() {
       return [];

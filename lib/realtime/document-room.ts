@@ -1,7 +1,6 @@
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD } from "../editor/extensions.ts";
-import { excerptOf, ydocToPreviewText } from "../editor/render.ts";
 import { textOf } from "./block-id-guard.ts";
 import { Connection } from "./connection.ts";
 import { EditStretches } from "./edit-stretches.ts";
@@ -42,7 +41,7 @@ export function dropTitleCopy(doc: Y.Doc, title: string): boolean {
 /**
  * The write path of a live document: updates are broadcast at once, collected for a short window,
  * appended as one row, and only then acknowledged as saved; the log is folded into the snapshot
- * every `compactEveryRows` rows and when the room is unloaded.
+ * every `compactEveryRows` rows and when the room is unloaded (by the store, off the event loop).
  */
 export class DocumentRoom extends Room {
   private pending: Uint8Array[] = [];
@@ -51,6 +50,7 @@ export class DocumentRoom extends Room {
   private savedTimer: NodeJS.Timeout | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private compacting: Promise<void> | null = null;
   private persistedStateVector: Uint8Array;
   private lastUpdateRowId = 0;
   private rowsSinceSnapshot = 0;
@@ -86,6 +86,8 @@ export class DocumentRoom extends Room {
     room.rowsSinceSnapshot = updates.length;
     for (const u of updates) room.logRows.add(u.id);
     room.approxBytes = (snapshot?.length ?? 0) + updates.reduce((n, u) => n + u.data.length, 0);
+    // A document stored as one snapshot (every room compacts when it unloads) is sent as stored.
+    if (snapshot && updates.length === 0) room.image = snapshot;
     room.use(extensions);
     // A new document's text starts empty: its title is metadata, shown as the page's heading.
     // Documents made before that began with a level-1 heading copying the title; it goes (a change
@@ -166,7 +168,8 @@ export class DocumentRoom extends Room {
       this.persistedStateVector = this.withStoredElsewhere(stateVector);
       this.announceSaved(authors);
     }
-    if (this.rowsSinceSnapshot >= this.docLimits.compactEveryRows) await this.compact();
+    // The store compacts off the event loop, from what is stored; writes go on meanwhile.
+    if (this.rowsSinceSnapshot >= this.docLimits.compactEveryRows) void this.compact();
   }
 
   private noteLogRow(id: number) {
@@ -233,20 +236,27 @@ export class DocumentRoom extends Room {
     }, SAVED_COALESCE_MS);
   }
 
-  /** Folds the log into the snapshot. Only when nothing is pending, so the snapshot holds exactly what is stored. */
-  private async compact() {
-    if (this.pending.length || this.rowsSinceSnapshot === 0) return;
+  /**
+   * Folds the stored log into the snapshot (one compaction at a time). The store folds exactly the
+   * rows up to the last one this room wrote, from the database; edits that arrive meanwhile are
+   * appended after them and stay in the log for the next round.
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.runCompact().finally(() => (this.compacting = null));
+    return this.compacting;
+  }
+
+  private async runCompact() {
+    if (this.rowsSinceSnapshot === 0) return;
     const upTo = this.lastUpdateRowId;
+    const sizeBefore = this.approxBytes;
     try {
+      // Rows others stored (a command's commit racing its event) reach this room's doc too.
       await this.catchUpLog(upTo);
-      // Edits that arrived meanwhile are not stored yet: the snapshot waits for the next round.
-      if (this.pending.length) return;
-      const state = Y.encodeStateAsUpdate(this.doc);
-      const excerpt = excerptOf(ydocToPreviewText(this.doc));
-      await this.roomStore.compactDocument(this.documentId, { state, upToUpdateId: upTo, excerpt });
+      const { bytes } = await this.roomStore.compactDocument(this.documentId, upTo);
       for (const id of this.logRows) if (id <= upTo) this.logRows.delete(id);
       this.rowsSinceSnapshot = this.logRows.size;
-      this.approxBytes = state.length;
+      this.approxBytes = bytes + Math.max(0, this.approxBytes - sizeBefore);
     } catch (error) {
       this.log(`could not compact ${this.name}; the log is kept`, error);
     }
@@ -264,6 +274,8 @@ export class DocumentRoom extends Room {
     this.flushTimer = null;
     this.savedTimer = null;
     await this.flush();
+    await this.compacting;
     await this.compact();
+    await this.roomStore.forgetDocument?.(this.documentId).catch(() => undefined);
   }
 }

@@ -53,8 +53,14 @@ export interface RoomStore {
   appendUpdate(documentId: string, data: Uint8Array, tallies?: readonly TallyIncrement[]): Promise<number>;
   /** Ids of the log rows up to `upToUpdateId` (compaction checks it holds every one of them). */
   updateIds(documentId: string, upToUpdateId: number): Promise<number[]>;
-  /** Replaces the snapshot and deletes the log rows up to `upToUpdateId` it now holds, in one transaction. */
-  compactDocument(documentId: string, compacted: { state: Uint8Array; upToUpdateId: number; excerpt: string }): Promise<void>;
+  /**
+   * Folds the stored snapshot and the stored log rows up to `upToUpdateId` into a new snapshot (and
+   * excerpt) and deletes those rows, in one transaction; rows after it stay. Done by the store from
+   * what is stored, off the caller's event loop. Resolves with the new snapshot's size.
+   */
+  compactDocument(documentId: string, upToUpdateId: number): Promise<{ bytes: number }>;
+  /** The room is gone: the store may drop what it kept to make the next compaction cheap. */
+  forgetDocument?(documentId: string): Promise<void>;
 
   /** Hands a document's current plain text to the search index (its other fields come from the commands). */
   indexDocumentText(documentId: string, text: string): Promise<void>;

@@ -35,6 +35,11 @@ export const SERVER_ORIGIN = Symbol("server");
  */
 export const STORED_ORIGIN = Symbol("stored");
 
+/** A state vector that names no client: what a new, empty document sends in its sync step 1. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return decoding.readVarUint(decoding.createDecoder(stateVector)) === 0;
+}
+
 /**
  * A small part plugged into a room (Hocuspocus's extensions). Made per room by a factory that gets
  * the room, so its state (timers, queues) lives and dies with the room.
@@ -64,6 +69,12 @@ export abstract class Room {
   private readonly awarenessOwners = new Map<number, Connection>();
   /** Rough size of the document (stored state plus accepted updates), for the size limit. */
   protected approxBytes = 0;
+  /**
+   * The whole document as one stored update, while the doc has not changed since it was loaded
+   * from it: a client that has nothing yet (an empty state vector) gets these bytes as they are,
+   * without the document being encoded again.
+   */
+  protected image: Uint8Array | null = null;
   protected closed = false;
   private extensions: RoomExtension[] = [];
 
@@ -155,7 +166,7 @@ export abstract class Room {
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MESSAGE_SYNC);
       encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(this.doc, stateVector));
+      encoding.writeVarUint8Array(reply, this.image && isEmptyStateVector(stateVector) ? this.image : Y.encodeStateAsUpdate(this.doc, stateVector));
       this.send(conn, encoding.toUint8Array(reply));
       return;
     }
@@ -176,6 +187,7 @@ export abstract class Room {
 
   private onDocUpdate(update: Uint8Array, origin: unknown) {
     if (origin === LOAD_ORIGIN || this.closed) return;
+    this.image = null;
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_SYNC);
     syncProtocol.writeUpdate(e, update);
