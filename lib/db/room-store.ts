@@ -43,6 +43,10 @@ function openWriter(file: string) {
     return w;
   }
   return {
+    /** Starts the thread now (with the server) rather than on the first write. */
+    start() {
+      worker ??= spawn();
+    },
     request<T>(message: DistributiveOmit<WriterRequest, "id">): Promise<T> {
       worker ??= spawn();
       const id = nextId++;
@@ -94,6 +98,7 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     reattach: sqlite.prepare('UPDATE "CommentThread" SET "detachedAt" = NULL WHERE id = ? AND "detachedAt" IS NOT NULL'),
   };
   const writer = openWriter(sqlitePath(url));
+  writer.start();
   const markAnchors = sqlite.transaction((ids: readonly string[], missing: number) => {
     const at = prismaDateTime();
     for (const id of ids) q.anchorMissing.run(missing, at, id, missing);

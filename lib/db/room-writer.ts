@@ -57,7 +57,10 @@ function start(file: string) {
   });
 
   const folded = new Map<string, Folded>();
-  let render: Promise<typeof import("../editor/render.ts")> | null = null;
+  // The excerpt needs the editor's schema: loaded as the thread starts (with the server, before
+  // any client), so no compaction, and no append queued behind one, waits for it.
+  const render = import("../editor/render.ts");
+  render.catch(() => undefined);
 
   /**
    * Folds the stored snapshot and the stored log rows up to `upTo` into one update. Only rows read
@@ -81,7 +84,6 @@ function start(file: string) {
     });
     f.upTo = Math.max(f.upTo, upTo);
     const state = Y.encodeStateAsUpdate(doc);
-    render ??= import("../editor/render.ts");
     const { excerptOf, ydocToPreviewText } = await render;
     const excerpt = excerptOf(ydocToPreviewText(doc));
     for (let attempt = 0; ; attempt += 1) {
