@@ -7,10 +7,10 @@ import Database from "better-sqlite3";
 import { dur, lines, PEERS, pin, roomId, roomName, sleep, SMOKE, startServer, type Measure, type Running, type Scenario, type ServerKind } from "../harness.ts";
 
 const TRACE = path.resolve("bench/traces/automerge-paper.json.gz");
-/** The whole trace; quick runs replay its first 50,000 transactions, the smoke run its first 5,000. */
-const TXNS = dur(259_778, 50_000, 5_000);
+/** The whole trace; quick runs replay its first 20,000 transactions, the smoke run its first 5,000. */
+const TXNS = dur(259_778, 20_000, 5_000);
 /** Trace transactions the writer may have ahead of the slowest watcher. */
-const WINDOW = 200;
+const WINDOW = 1000;
 const WATCHERS = 5;
 /** Servers that keep documents after a restart: bytes stored and cold open are measured on these. */
 const PERSISTENT: ServerKind[] = ["ours", "hocuspocus-sqlite"];
