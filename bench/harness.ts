@@ -149,7 +149,7 @@ export interface ShardResult {
   clients: { room: string; sent: number; received: number; duplicates: number; clientID: number; ackedClock: number; unacked: number; size: number; textLength: number; hash: string; sv: Record<string, number> }[];
 }
 
-export async function runShards(server: Running, plan: { rooms: string[]; clientsPerRoom: number; shards: number; editsPerSecond?: number; awarenessHz?: number; durationMs?: number; joinSpreadMs?: number; trackSaved?: boolean; mode?: "run" | "verify" }, during?: () => Promise<void>): Promise<ShardResult[] & { runStart: number }> {
+export async function runShards(server: Running, plan: { rooms: string[]; clientsPerRoom: number; shards: number; editsPerSecond?: number; awarenessHz?: number; durationMs?: number; joinSpreadMs?: number; trackSaved?: boolean; mode?: "run" | "verify"; script?: string; extra?: (shard: number, rooms: string[]) => Record<string, unknown> }, during?: () => Promise<void>): Promise<ShardResult[] & { runStart: number }> {
   const procs: ChildProcess[] = [];
   const results: Promise<ShardResult>[] = [];
   const ready: Promise<void>[] = [];
@@ -160,9 +160,10 @@ export async function runShards(server: Running, plan: { rooms: string[]; client
     const config = {
       shard: s, protocol: server.kind.startsWith("hocuspocus") ? "hocuspocus" : "y-websocket", url: server.wsUrl, headers: server.headers, rooms, clientsPerRoom,
       editsPerSecond: plan.editsPerSecond ?? 0, awarenessHz: plan.awarenessHz ?? 0, durationMs: plan.durationMs ?? 0, joinSpreadMs: plan.joinSpreadMs ?? 200,
-      trackSaved: plan.trackSaved ?? false, mode: plan.mode ?? "run",
+      trackSaved: plan.trackSaved ?? false, mode: plan.mode ?? "run", ...plan.extra?.(s, rooms),
     };
-    const full = pin(1, [process.execPath, "--import", "tsx", path.join(PEERS, "load/shard.ts")]);
+    // script: another load generator under bench/peers/load/ with the same stdio protocol (raw-shard.ts for S1–S3).
+    const full = pin(1, [process.execPath, "--import", "tsx", path.join(PEERS, `load/${plan.script ?? "shard.ts"}`)]);
     const proc = spawn(full[0]!, full.slice(1), { env: { ...process.env, SHARD_CONFIG: JSON.stringify(config) }, stdio: ["pipe", "pipe", "pipe"] });
     procs.push(proc);
     let readyResolve!: () => void;

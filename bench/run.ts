@@ -10,9 +10,10 @@ import { buildIfNeeded } from "../scripts/build-if-needed.ts";
 import { args, hasTaskset, SMOKE, LABEL, loadHistograms, ONLY, PEERS, prepareTemplate, QUICK, REPS, TMP, type Measure, type Scenario, type ServerKind } from "./harness.ts";
 import { importScenarios } from "./scenarios/import.ts";
 import { syncScenarios } from "./scenarios/sync.ts";
+import { traceScenarios } from "./scenarios/traces.ts";
 import { webScenarios } from "./scenarios/web.ts";
 
-const scenarios: Scenario[] = [...syncScenarios, ...webScenarios, ...importScenarios];
+const scenarios: Scenario[] = [...syncScenarios, ...traceScenarios, ...webScenarios, ...importScenarios];
 
 // ---- orchestration ---------------------------------------------------------------------------
 
@@ -68,7 +69,7 @@ async function main() {
     const servers = SMOKE
       ? scenario.servers
       : QUICK
-      ? scenario.servers.filter((k) => scenario.servers.length <= 2 || k === "ours" || k === "ref" || k === "hocuspocus" || (k === "relay" && scenario.id === "S2"))
+      ? scenario.servers.filter((k) => scenario.servers.length <= 2 || k === "ours" || k === "ref" || k === "hocuspocus" || (k === "relay" && scenario.id === "S2") || (k === "hocuspocus-sqlite" && scenario.id === "S9"))
       : scenario.servers;
     // S6 runs for two minutes per server, so the full run does it once (a third of the suite otherwise).
     const reps = scenario.id === "S6" ? 1 : REPS;
