@@ -130,7 +130,7 @@ export const browserScenarios: Scenario[] = [
           // Where the warm time goes: medians of each step's moment (ms since navigation start).
           out[`${name} ttfb ms`] = median(warm.map((o) => o.ttfb));
           out[`${name} dcl ms`] = median(warm.map((o) => o.dcl));
-          for (const step of ["module", "provider", "socket", "synced", "view"]) {
+          for (const step of ["module", "provider", "local", "socket", "synced", "view"]) {
             const at = warm.map((o) => o.marks[step]).filter((v): v is number => v !== undefined);
             if (at.length) out[`${name} ${step} ms`] = median(at);
           }
