@@ -69,12 +69,6 @@ const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
  * The live editor of one document: a Y.Doc kept in IndexedDB (offline copy) and synced with the
  * server over the stock y-websocket protocol. The server decides what the connection may do; the
  * page's abilities are only the first guess until it says so.
- *
- * The page imports it directly (no dynamic import): its code is then among the page's first scripts,
- * fetched in parallel with the rest, instead of being asked for only once the page has hydrated. The
- * server renders its first state (no session yet: the "loading" line); the doc, the socket and the
- * editor exist in the browser only. Yjs is external on the server (next.config.mjs), so that render
- * shares the sync server's one copy.
  */
 export interface ActionContext {
   forum: string;
