@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getCurrentUser, getLocale } from "@/lib/auth/page-guards";
-import { db } from "@/lib/db/client";
-import { listForumsForUser } from "@/lib/db/forums";
+import { pageReads } from "@/lib/db/page-reads";
 import { translator } from "@/lib/i18n";
 import { I18nProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -18,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = translator(locale);
   const user = await getCurrentUser();
   // The header searches the forum of the page; elsewhere (account, home) the user's first forum.
-  const forums = user && !user.mustChangePassword ? await listForumsForUser(db(), user.id) : [];
+  const forums = user && !user.mustChangePassword ? pageReads().forumsForUser(user.id) : [];
   return (
     <html lang={locale}>
       <body>

@@ -93,6 +93,12 @@ export const en: Messages = {
     archiveIntro: "Archived documents are read-only. They are not shown in the document list or in search.",
     archiveEmpty: "No archived documents.",
     archivedAt: "Archived",
+    documentsShown: "{count} documents, the most recently changed first.",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pageOf: "Page {page} of {pages}",
+    documentsPages: "Documents, page {page} of {pages}",
+    archivePages: "Archive, page {page} of {pages}",
   },
   admin: {
     title: "Administration",

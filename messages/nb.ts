@@ -99,6 +99,12 @@ export const nb = {
     archiveIntro: "Arkiverte dokumenter kan bare leses. De vises ikke i dokumentlisten eller i søk.",
     archiveEmpty: "Ingen arkiverte dokumenter.",
     archivedAt: "Arkivert",
+    documentsShown: "{count} dokumenter, sist endret først.",
+    previousPage: "Forrige side",
+    nextPage: "Neste side",
+    pageOf: "Side {page} av {pages}",
+    documentsPages: "Dokumenter, side {page} av {pages}",
+    archivePages: "Arkiv, side {page} av {pages}",
   },
   admin: {
     title: "Administrasjon",

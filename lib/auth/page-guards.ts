@@ -1,10 +1,8 @@
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db/client.ts";
-import { findForumAccess } from "../db/forums.ts";
+import { pageReads } from "../db/page-reads.ts";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator, type Locale, type MessageKey } from "../i18n/index.ts";
-import { getGroupPage } from "../db/groups.ts";
 import { forumAbilities } from "../policies/forum.ts";
 import { groupAbilities } from "../policies/group.ts";
 import { pages } from "../urls.ts";
@@ -16,8 +14,11 @@ import { sessionCookieName, userFromSessionToken } from "./session.ts";
 /** The signed-in user for this request (one database look-up per request). */
 export const getCurrentUser = cache(async () => {
   const store = await cookies();
-  return userFromSessionToken(store.get(sessionCookieName())?.value);
+  return userFromSessionToken(store.get(sessionCookieName())?.value, async (id) => pageReads().activeUser(id));
 });
+
+/** The user's standing in a forum, looked up once per request (the layout and the page both ask). */
+const forumAccess = cache(async (userId: string, slug: string) => pageReads().forumAccess(userId, slug));
 
 /** The language for this request: the user's choice, else the cookie, else the browser's. */
 export const getLocale = cache(async (): Promise<Locale> => {
@@ -43,7 +44,7 @@ export async function requireUser(returnTo: string, opts: { allowPendingPassword
 /** Signed-in member of the forum; anyone else gets 404 (the forum's existence is not revealed). */
 export const requireForum = cache(async (slug: string, returnTo: string) => {
   const user = await requireUser(returnTo);
-  const access = await findForumAccess(db(), user.id, slug);
+  const access = await forumAccess(user.id, slug);
   if (!access) notFound();
   return { user, access };
 });
@@ -73,12 +74,13 @@ export async function adminPageTitle(params: Promise<{ forum: string }>, key: Me
 }
 
 /**
- * The loader of every group page (overview, board, admin): the forum standing, the group with its
- * members and documents (404 when it is not in the forum), and what the viewer may do in it.
+ * The loader of every group page (overview, board, members, an action): the forum standing, the
+ * group with its members (404 when it is not in the forum), and what the viewer may do in it. The
+ * group's documents are the group page's own (paged), not loaded for the others.
  */
 export const requireGroup = cache(async (slug: string, groupId: string, returnTo: string) => {
   const { user, access } = await requireForum(slug, returnTo);
-  const group = await getGroupPage(db(), access.forum.id, groupId);
+  const group = pageReads().groupHead(access.forum.id, groupId);
   if (!group) notFound();
   return { user, access, group, abilities: groupAbilities(access, { id: group.id }) };
 });

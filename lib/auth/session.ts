@@ -29,6 +29,26 @@ export function readCookie(header: string | null | undefined, name: string): str
 }
 
 /**
+ * Decoded session tokens, by token: decoding derives the key (HKDF) and decrypts on every request
+ * (~0.5 ms of CPU, profiled under S8), and a token's payload never changes. Only the decoding is
+ * kept; the user, the session version and disabled accounts are still read on every request. An
+ * entry is used only until the token's own expiry; the map is bounded.
+ */
+const decoded = new Map<string, { sub?: string; sv?: unknown; exp?: unknown }>();
+const DECODED_MAX = 1000;
+
+async function decodeToken(token: string) {
+  const hit = decoded.get(token);
+  if (hit && typeof hit.exp === "number" && hit.exp * 1000 > Date.now()) return hit;
+  if (hit) decoded.delete(token);
+  const payload = await decode({ token, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  if (!payload?.sub || typeof payload.exp !== "number") return payload;
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(token, { sub: payload.sub, sv: payload.sv, exp: payload.exp });
+  return payload;
+}
+
+/**
  * The user behind a session token, checked against the database on every call: a deleted or
  * disabled user, or a session older than the last password change, yields null.
  */
@@ -37,7 +57,7 @@ export async function userFromSessionToken(
   lookup: (id: string) => Promise<SessionUser | null> = (id) => findActiveUser(db(), id),
 ): Promise<SessionUser | null> {
   if (!token) return null;
-  const payload = await decode({ token, secret: env().NEXTAUTH_SECRET }).catch(() => null);
+  const payload = await decodeToken(token);
   if (!payload?.sub) return null;
   const user = await lookup(payload.sub);
   if (!user || (payload.sv ?? 0) !== user.sessionVersion) return null;

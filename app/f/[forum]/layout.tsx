@@ -1,7 +1,5 @@
 import { getT, requireForum } from "@/lib/auth/page-guards";
-import { db } from "@/lib/db/client";
-import { countOpenApprovals } from "@/lib/db/approvals";
-import { unreadNotices } from "@/lib/db/notifications";
+import { pageReads } from "@/lib/db/page-reads";
 import { unreadItemCount } from "@/lib/presenters/notification";
 import { forumAbilities } from "@/lib/policies/forum";
 import { pages } from "@/lib/urls";
@@ -13,7 +11,9 @@ export default async function ForumLayout({ children, params }: { children: Reac
   const t = await getT();
   const forum = access.forum.slug;
   const base = pages.forum(forum);
-  const [unreadRows, waiting] = await Promise.all([unreadNotices(db(), user.id, access.forum.id), countOpenApprovals(db(), access.forum.id)]);
+  const reads = pageReads();
+  const unreadRows = reads.unreadNotices(user.id, access.forum.id);
+  const waiting = reads.openApprovals(access.forum.id);
   // Counted per item (an action, a document): five status changes on one action are one thing to look at.
   const unread = unreadItemCount(unreadRows);
   const abilities = forumAbilities(access);

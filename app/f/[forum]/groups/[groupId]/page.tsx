@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { withoutLeadingTitle } from "@/lib/editor/preview";
 import { getLocale, getT, requireGroup } from "@/lib/auth/page-guards";
-import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
-import { listTargetAreas } from "@/lib/db/target-areas";
+import { pageReads } from "@/lib/db/page-reads";
 import { isMemberOf } from "@/lib/policies/actor";
 import { documentAbilities } from "@/lib/policies/document";
 import { RestoreDocumentButton } from "@/components/documents/archive-controls";
@@ -12,7 +11,17 @@ import { Announcer } from "@/components/ui/announcer";
 import { pages } from "@/lib/urls";
 import { DocumentCreateForm } from "@/components/documents/document-forms";
 
-type Props = { params: Promise<{ forum: string; groupId: string }> };
+type Props = { params: Promise<{ forum: string; groupId: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
+
+/** Documents and archived documents shown per page: a group with a thousand stays a small page. */
+const GROUP_DOCUMENTS_PER_PAGE = 30;
+const GROUP_ARCHIVE_PER_PAGE = 20;
+
+/** A page number from the address: a whole number from 1 (anything else reads as 1; past the end, the last page). */
+function pageParam(value: string | string[] | undefined): number {
+  const n = typeof value === "string" && /^\d{1,6}$/.test(value) ? Number(value) : 1;
+  return Math.max(1, n);
+}
 
 async function load({ params }: Props) {
   const { forum, groupId } = await params;
@@ -30,7 +39,35 @@ export default async function GroupPage(props: Props) {
   const locale = await getLocale();
   const slug = access.forum.slug;
   const member = isMemberOf(access, group.id);
-  const areas = abilities.createDocument ? await listTargetAreas(db(), access.forum.id) : [];
+  const reads = pageReads();
+  const areas = abilities.createDocument ? reads.targetAreas(access.forum.id) : [];
+  const query = (await props.searchParams) ?? {};
+  const paged = <T,>(wanted: number, perPage: number, load: (offset: number, limit: number) => { items: T[]; total: number }) => {
+    const first = load((wanted - 1) * perPage, perPage);
+    const count = Math.max(1, Math.ceil(first.total / perPage));
+    // Past the end (a stale link): the last page.
+    const page = Math.min(wanted, count);
+    return { ...(page === wanted ? first : load((page - 1) * perPage, perPage)), page, count };
+  };
+  const documents = paged(pageParam(query.page), GROUP_DOCUMENTS_PER_PAGE, (o, l) => reads.groupDocuments(group.id, o, l));
+  const archive = paged(pageParam(query.archivePage), GROUP_ARCHIVE_PER_PAGE, (o, l) => reads.archivedDocuments(group.id, o, l));
+  const link = (key: "page" | "archivePage", n: number, anchor: string) => {
+    const q = new URLSearchParams();
+    if (documents.page > 1) q.set("page", String(documents.page));
+    if (archive.page > 1) q.set("archivePage", String(archive.page));
+    if (n > 1) q.set(key, String(n));
+    else q.delete(key);
+    const search = q.toString();
+    return `${pages.group(slug, group.id)}${search ? `?${search}` : ""}#${anchor}`;
+  };
+  const pager = (key: "page" | "archivePage", list: { page: number; count: number }, label: string, anchor: string) =>
+    list.count > 1 ? (
+      <nav className="pager" aria-label={label}>
+        {list.page > 1 ? <Link href={link(key, list.page - 1, anchor)} rel="prev">{t("group.previousPage")}</Link> : null}
+        <span>{t("group.pageOf", { page: list.page, pages: list.count })}</span>
+        {list.page < list.count ? <Link href={link(key, list.page + 1, anchor)} rel="next">{t("group.nextPage")}</Link> : null}
+      </nav>
+    ) : null;
 
   return (
     <>
@@ -62,13 +99,14 @@ export default async function GroupPage(props: Props) {
             {group.mandate ? <p className="prose">{group.mandate}</p> : <p className="empty">{t("group.noMandate")}</p>}
           </section>
 
-          <section aria-labelledby="documents" className="section">
+          <section aria-labelledby="documents" id="document-list" className="section">
             <h2 id="documents">{t("group.documents")}</h2>
-            {group.documents.length === 0 ? (
+            {documents.total > GROUP_DOCUMENTS_PER_PAGE ? <p className="muted">{t("group.documentsShown", { count: documents.total })}</p> : null}
+            {documents.total === 0 ? (
               <p className="empty">{t("group.noDocuments")}</p>
             ) : (
               <ul className="doc-list">
-                {group.documents.map((d) => (
+                {documents.items.map((d) => (
                   <li key={d.id} className="card doc-card">
                     <p className="eyebrow">
                       {t(`documentKinds.${d.kind}`)} · <span className={`status status--${d.status.toLowerCase()}`}>{t(`documentStatus.${d.status}`)}</span>
@@ -95,17 +133,18 @@ export default async function GroupPage(props: Props) {
                 ))}
               </ul>
             )}
+            {pager("page", documents, t("group.documentsPages", { page: documents.page, pages: documents.count }), "document-list")}
           </section>
 
           <section aria-labelledby="archive-title" id="archive" className="section">
             <h2 id="archive-title">{t("group.archive")}</h2>
             <p className="muted">{t("group.archiveIntro")}</p>
             <Announcer />
-            {group.archivedDocuments.length === 0 ? (
+            {archive.total === 0 ? (
               <p className="empty">{t("group.archiveEmpty")}</p>
             ) : (
               <ul className="member-list archive-list">
-                {group.archivedDocuments.map((d) => (
+                {archive.items.map((d) => (
                   <li key={d.id}>
                     <span>
                       <Link href={pages.document(slug, group.id, d.id)}>{d.title}</Link>
@@ -121,6 +160,7 @@ export default async function GroupPage(props: Props) {
                 ))}
               </ul>
             )}
+            {pager("archivePage", archive, t("group.archivePages", { page: archive.page, pages: archive.count }), "archive")}
           </section>
         </div>
 
