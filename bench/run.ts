@@ -8,11 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { buildIfNeeded } from "../scripts/build-if-needed.ts";
 import { args, hasTaskset, SMOKE, LABEL, loadHistograms, ONLY, PEERS, prepareTemplate, QUICK, REPS, TMP, type Measure, type Scenario, type ServerKind } from "./harness.ts";
+import { growthScenarios } from "./scenarios/growth.ts";
 import { importScenarios } from "./scenarios/import.ts";
 import { syncScenarios } from "./scenarios/sync.ts";
 import { webScenarios } from "./scenarios/web.ts";
 
-const scenarios: Scenario[] = [...syncScenarios, ...webScenarios, ...importScenarios];
+const scenarios: Scenario[] = [...syncScenarios, ...webScenarios, ...importScenarios, ...growthScenarios];
 
 // ---- orchestration ---------------------------------------------------------------------------
 
