@@ -3,6 +3,10 @@ import { appendAudit } from "./audit.ts";
 import { raciSummary } from "./raci.ts";
 import type { Actor } from "./groups.ts";
 import type { ActionStatus, DbClient } from "./types.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
+import { sortActions, weekOf, type ActionFilters, type SortableAction } from "../services/action-filters.ts";
+import { addDays } from "../time/oslo.ts";
+import type { ActionSortKey } from "../validation/action-list.ts";
 
 const itemSelect = {
   id: true, forumId: true, groupId: true, title: true, description: true, status: true, dueDate: true, updatedAt: true, version: true,
@@ -163,4 +167,143 @@ export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, b
   const after = (await loadItem(tx, id))!;
   await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
   return after;
+}
+
+// ---- lists: filtered, counted and paged in SQL -------------------------------------------------
+
+const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const satisfies readonly ActionStatus[];
+const CLOSED_STATUSES = ["DONE", "CANCELLED"] as const satisfies readonly ActionStatus[];
+
+/** Whose items a list shows: a forum's (optionally one group's), and for "Mine tiltak" one person's. */
+export interface ActionListScope {
+  forumId: string;
+  groupId?: string;
+  /** Only items the person owns or is A or R for, in person or through one of `groupIds`. */
+  mine?: { userId: string; groupIds: readonly string[] };
+}
+
+/** What a list asks for: its filters, whether closed items are included, its order and page. */
+export interface ActionListRequest {
+  filters: ActionFilters;
+  /** Closed (done, cancelled) items too; a status filter on a closed status includes them anyway. */
+  closed: boolean;
+  sort?: ActionSortKey;
+  dir?: "asc" | "desc";
+  /** 1-based; past the last page gives the last page. */
+  page: number;
+  /** Items per page; 0 for all (the CSV). */
+  pageSize: number;
+  /** YYYY-MM-DD in Oslo (overdue and "due this week" are relative to it). */
+  today: string;
+}
+
+export interface ActionListPage {
+  items: BoardItem[];
+  /** Items matching the filters (on every page). */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Closed items matching the other filters, shown or not (the "show closed (N)" link). */
+  closedCount: number;
+}
+
+const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** The SQL filter of a list: the same rules as applyFilters (lib/services/action-filters.ts), as a Prisma `where`. */
+export function actionListWhere(scope: ActionListScope, f: ActionFilters, today: string): Prisma.ActionItemWhereInput {
+  const and: Prisma.ActionItemWhereInput[] = [{ forumId: scope.forumId, group: { archivedAt: null } }];
+  if (scope.groupId) and.push({ groupId: scope.groupId });
+  if (scope.mine) {
+    const { userId, groupIds } = scope.mine;
+    and.push({
+      OR: [
+        { ownerId: userId },
+        { responsibilities: { some: { role: { in: ["A", "R"] }, OR: [{ userId }, ...(groupIds.length ? [{ groupId: { in: [...groupIds] } }] : [])] } } },
+      ],
+    });
+  }
+  if (f.group) and.push({ groupId: f.group });
+  if (f.owner) and.push({ ownerId: f.owner === "none" ? null : f.owner });
+  if (f.status) and.push({ status: f.status });
+  if (f.targetArea) and.push({ targetAreaId: f.targetArea });
+  // A due date is a calendar day; whatever its time of day, "before today" is before today's UTC midnight.
+  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: utcMidnight(today) } });
+  if (f.dueThisWeek) {
+    const week = weekOf(today);
+    and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { gte: utcMidnight(week.from), lt: utcMidnight(addDays(week.to, 1)) } });
+  }
+  if (f.noAccountable) and.push({ responsibilities: { none: { role: "A" } } });
+  return { AND: and };
+}
+
+/** Whether a list with these filters hides closed items (unless asked for them, or its status filter is a closed one). */
+function hidesClosed(req: Pick<ActionListRequest, "filters" | "closed">) {
+  return !req.closed && !(req.filters.status && (CLOSED_STATUSES as readonly string[]).includes(req.filters.status));
+}
+
+/**
+ * One page of a list, filtered and counted in SQL. The order is the screen's (sortActions: the
+ * working order, or a table column): the matching rows are read with only the columns the order
+ * needs, sorted by the same comparator as before, and only the page's items are read in full.
+ */
+export async function listActions(db: DbClient, scope: ActionListScope, req: ActionListRequest): Promise<ActionListPage> {
+  const base = actionListWhere(scope, req.filters, req.today);
+  const where: Prisma.ActionItemWhereInput = hidesClosed(req) ? { AND: [base, { status: { in: [...OPEN_STATUSES] } }] } : base;
+  const closedWhere: Prisma.ActionItemWhereInput = { AND: [base, { status: { in: [...CLOSED_STATUSES] } }] };
+  const needs = req.sort ?? null;
+  const [keys, closedCount] = await Promise.all([
+    db.actionItem.findMany({
+      where,
+      // The order the old path read rows in: the sort below is stable, so ties keep it.
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      select: {
+        id: true, status: true, dueDate: true, title: true,
+        ...(needs === "owner" ? { owner: { select: { id: true, name: true } } } : {}),
+        ...(needs === "group" ? { group: { select: { name: true } } } : {}),
+        ...(needs === "targetArea" ? { targetArea: { select: { id: true, name: true } } } : {}),
+        ...(needs === "accountable"
+          ? { responsibilities: { where: { role: "A" }, orderBy: { createdAt: "asc" }, take: 1, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } }
+          : {}),
+      },
+    }),
+    db.actionItem.count({ where: closedWhere }),
+  ]);
+  const sortable = keys.map((k): SortableAction => ({
+    id: k.id, status: k.status, title: k.title, dueDate: k.dueDate ? k.dueDate.toISOString().slice(0, 10) : null,
+    owner: "owner" in k ? (k.owner as SortableAction["owner"]) : null,
+    groupName: "group" in k ? (k.group as { name: string }).name : "",
+    targetArea: "targetArea" in k ? (k.targetArea as SortableAction["targetArea"]) : null,
+    raci: "responsibilities" in k ? (k.responsibilities as unknown as SortableAction["raci"]) : [],
+  }));
+  const ordered = sortActions(sortable, req.today, req.sort, req.dir);
+  const total = ordered.length;
+  const pageCount = req.pageSize > 0 ? Math.max(1, Math.ceil(total / req.pageSize)) : 1;
+  const page = Math.min(Math.max(1, Math.floor(req.page) || 1), pageCount);
+  const slice = req.pageSize > 0 ? ordered.slice((page - 1) * req.pageSize, page * req.pageSize) : ordered;
+  const full = slice.length ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : [];
+  const byId = new Map(full.map((r) => [r.id, toBoardItem(r)]));
+  return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), total, page, pageCount, closedCount };
+}
+
+/** The overview's counts per group: items per status and overdue ones, counted in SQL. */
+export async function countActionsByGroup(db: DbClient, forumId: string, today: string): Promise<{ groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }[]> {
+  const live = { forumId, group: { archivedAt: null } };
+  const [byStatus, overdue] = await Promise.all([
+    db.actionItem.groupBy({ by: ["groupId", "status"], where: live, _count: { _all: true } }),
+    db.actionItem.groupBy({ by: ["groupId"], where: { ...live, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: utcMidnight(today) } }, _count: { _all: true } }),
+  ]);
+  const out = new Map<string, { groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }>();
+  const entry = (groupId: string) => {
+    let e = out.get(groupId);
+    if (!e) out.set(groupId, (e = { groupId, byStatus: { OPEN: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0, CANCELLED: 0 }, overdue: 0 }));
+    return e;
+  };
+  for (const r of byStatus) entry(r.groupId).byStatus[r.status] = r._count._all;
+  for (const r of overdue) entry(r.groupId).overdue = r._count._all;
+  return [...out.values()];
+}
+
+/** A group's open items (what its live board room replicates; closed ones come with the pages that show them). */
+export async function loadOpenBoard(db: DbClient, groupId: string): Promise<BoardItem[]> {
+  return (await rows(db, { groupId, group: { archivedAt: null }, status: { in: [...OPEN_STATUSES] } })).map(toBoardItem);
 }

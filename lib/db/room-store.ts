@@ -4,7 +4,7 @@ import type { ActorStanding } from "../policies/actor.ts";
 import type { TallyIncrement } from "../realtime/edit-stretches.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
 import { indexDocumentText } from "../search/index.ts";
-import { loadGroupBoard } from "./actions.ts";
+import { loadOpenBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
 import { sqlitePath } from "./prepare.ts";
@@ -159,7 +159,8 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     },
     loadBoard(groupId) {
       // A read of what the commands write through Prisma, shaped by the same repository the API uses.
-      return loadGroupBoard(db, groupId);
+      // Open items only: every viewer gets the replica, and a forum's closed items run to thousands.
+      return loadOpenBoard(db, groupId);
     },
     close() {
       sqlite.close();

@@ -6,7 +6,9 @@ import { Room, SERVER_ORIGIN, type ExtensionFactory, type Log, type RoomLimits }
 import type { RoomStore } from "./room-store.ts";
 
 /**
- * A group's action items as the database has them: a read-only replica for clients. The server
+ * A group's OPEN action items as the database has them: a read-only replica for clients (closed
+ * ones come with the pages that show them, so a forum's years of done work is not sent to every
+ * viewer of every board). The server
  * writes it (from the board feed); every connection is read-only, so client writes are dropped by
  * the base room, and nothing of it is stored.
  */
@@ -19,7 +21,7 @@ export class BoardRoom extends Room {
     super(boardRoom(groupId), limits, log);
   }
 
-  /** onLoadDocument: the group's items from the store. */
+  /** onLoadDocument: the group's open items from the store. */
   static async load(store: RoomStore, groupId: string, limits: RoomLimits, log: Log, extensions: readonly ExtensionFactory<BoardRoom>[] = []) {
     const room = new BoardRoom(groupId, limits, log);
     room.applyBoard(await store.loadBoard(groupId), await store.loadApprovals(groupId));

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ActionItem_forumId_status_dueDate_idx" ON "ActionItem"("forumId", "status", "dueDate");
