@@ -15,7 +15,7 @@ const STATUSES = ["DONE", "DONE", "CANCELLED", "DONE", "OPEN", "DONE", "IN_PROGR
  * notes to the demo forum of a copied template, with prepared statements in one transaction.
  * Returns the group whose board and page are timed (the one with the most actions).
  */
-function fill(dbFile: string, actions: number): { groupId: string } {
+export function fill(dbFile: string, actions: number): { groupId: string } {
   const sqlite = new Database(dbFile);
   const forumId = (sqlite.prepare("SELECT id FROM Forum LIMIT 1").get() as { id: string }).id;
   const leaderId = (sqlite.prepare("SELECT id FROM User WHERE email = 'prosjektleder@samrad.example'").get() as { id: string }).id;

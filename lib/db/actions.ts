@@ -280,7 +280,8 @@ export async function listActions(db: DbClient, scope: ActionListScope, req: Act
   const pageCount = req.pageSize > 0 ? Math.max(1, Math.ceil(total / req.pageSize)) : 1;
   const page = Math.min(Math.max(1, Math.floor(req.page) || 1), pageCount);
   const slice = req.pageSize > 0 ? ordered.slice((page - 1) * req.pageSize, page * req.pageSize) : ordered;
-  const full = slice.length ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : [];
+  // A page: its ids (at most pageSize). Every page (the CSV): the same filter again, not thousands of ids as SQL variables.
+  const full = !slice.length ? [] : req.pageSize > 0 ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : await rows(db, where);
   const byId = new Map(full.map((r) => [r.id, toBoardItem(r)]));
   return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), total, page, pageCount, closedCount };
 }
