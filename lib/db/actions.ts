@@ -241,23 +241,100 @@ function hidesClosed(req: Pick<ActionListRequest, "filters" | "closed">) {
   return !req.closed && !(req.filters.status && (CLOSED_STATUSES as readonly string[]).includes(req.filters.status));
 }
 
+/** The key columns of a row the working order needs (and the read order the old path had: due date, then creation). */
+const workKeySelect = { id: true, status: true, dueDate: true, title: true } as const;
+type WorkKeyRow = { id: string; status: ActionStatus; dueDate: Date | null; title: string };
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * The working order's leading keys as SQL segments, in order: overdue (open, due before today),
+ * open with a due date, open without one, closed with a due date, closed without one. Within a
+ * segment the order by due date is SQL's; the rest of the order (title, by Norwegian collation) is
+ * the comparator's, so a page is read up to its end plus the rows that tie with its last one.
+ */
+function workSegments(where: Prisma.ActionItemWhereInput, today: string, withClosed: boolean): Prisma.ActionItemWhereInput[] {
+  const midnight = utcMidnight(today);
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  const closed = { status: { in: [...CLOSED_STATUSES] } };
+  const segments: Prisma.ActionItemWhereInput[] = [
+    { ...open, dueDate: { lt: midnight } },
+    { ...open, dueDate: { gte: midnight } },
+    { ...open, dueDate: null },
+  ];
+  if (withClosed) segments.push({ ...closed, dueDate: { not: null } }, { ...closed, dueDate: null });
+  return segments.map((s) => ({ AND: [where, s] }));
+}
+
+/**
+ * The first `end` rows of a list in the working order's leading keys (rank, due date), plus every
+ * row that ties with the last of them on those keys, in the old path's read order within a tie
+ * (due date, then creation). Sorting these with the old comparator gives the list's first `end`
+ * items exactly as sorting every row did.
+ */
+async function workPrefix(db: DbClient, where: Prisma.ActionItemWhereInput, today: string, withClosed: boolean, end: number): Promise<WorkKeyRow[]> {
+  const out: WorkKeyRow[] = [];
+  for (const segment of workSegments(where, today, withClosed)) {
+    const want = end - out.length;
+    if (want <= 0) break;
+    const rows = await db.actionItem.findMany({ where: segment, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: want, select: workKeySelect });
+    if (rows.length < want) {
+      out.push(...rows);
+      continue;
+    }
+    // The segment may go on: add what ties with the last row read (the same due day; without a due date, the whole rest).
+    const last = rows[rows.length - 1]!.dueDate;
+    const tieWhere: Prisma.ActionItemWhereInput = last === null
+      ? { AND: [segment, { dueDate: null }] }
+      : { AND: [segment, { dueDate: { gte: utcMidnight(day(last)!), lt: utcMidnight(addDays(day(last)!, 1)) } }] };
+    const ties = await db.actionItem.findMany({ where: tieWhere, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: workKeySelect });
+    const lastDay = day(last);
+    out.push(...rows.filter((r) => day(r.dueDate) !== lastDay), ...ties);
+    break;
+  }
+  return out;
+}
+
+const toSortable = (k: WorkKeyRow & { owner?: unknown; group?: unknown; targetArea?: unknown; responsibilities?: unknown }): SortableAction => ({
+  id: k.id, status: k.status, title: k.title, dueDate: day(k.dueDate),
+  owner: "owner" in k ? (k.owner as SortableAction["owner"]) : null,
+  groupName: "group" in k ? (k.group as { name: string }).name : "",
+  targetArea: "targetArea" in k ? (k.targetArea as SortableAction["targetArea"]) : null,
+  raci: "responsibilities" in k ? (k.responsibilities as SortableAction["raci"]) : [],
+});
+
 /**
  * One page of a list, filtered and counted in SQL. The order is the screen's (sortActions: the
- * working order, or a table column): the matching rows are read with only the columns the order
- * needs, sorted by the same comparator as before, and only the page's items are read in full.
+ * working order, or a table column). In the working order, SQL orders by its leading keys and only
+ * the rows up to the page's end (plus ties) are read, then ordered by the old comparator; a table
+ * column (or the CSV, every page) reads the order's columns of every matching row. Only the page's
+ * items are read in full.
  */
 export async function listActions(db: DbClient, scope: ActionListScope, req: ActionListRequest): Promise<ActionListPage> {
   const base = actionListWhere(scope, req.filters, req.today);
-  const where: Prisma.ActionItemWhereInput = hidesClosed(req) ? { AND: [base, { status: { in: [...OPEN_STATUSES] } }] } : base;
-  const closedWhere: Prisma.ActionItemWhereInput = { AND: [base, { status: { in: [...CLOSED_STATUSES] } }] };
+  const withClosed = !hidesClosed(req);
+  const where: Prisma.ActionItemWhereInput = withClosed ? base : { AND: [base, { status: { in: [...OPEN_STATUSES] } }] };
+  // Counts by status in one query: the total shown and the closed ones (shown or not).
+  const byStatus = await db.actionItem.groupBy({ by: ["status"], where: base, _count: { _all: true } });
+  let total = 0;
+  let closedCount = 0;
+  for (const r of byStatus) {
+    const isClosed = (CLOSED_STATUSES as readonly string[]).includes(r.status);
+    if (isClosed) closedCount += r._count._all;
+    if (withClosed || !isClosed) total += r._count._all;
+  }
+  const pageCount = req.pageSize > 0 ? Math.max(1, Math.ceil(total / req.pageSize)) : 1;
+  const page = Math.min(Math.max(1, Math.floor(req.page) || 1), pageCount);
   const needs = req.sort ?? null;
-  const [keys, closedCount] = await Promise.all([
-    db.actionItem.findMany({
+  let ordered: SortableAction[];
+  if (!needs && req.pageSize > 0) {
+    ordered = sortActions((await workPrefix(db, where, req.today, withClosed, page * req.pageSize)).map(toSortable), req.today);
+  } else {
+    const keys = await db.actionItem.findMany({
       where,
       // The order the old path read rows in: the sort below is stable, so ties keep it.
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
       select: {
-        id: true, status: true, dueDate: true, title: true,
+        ...workKeySelect,
         ...(needs === "owner" ? { owner: { select: { id: true, name: true } } } : {}),
         ...(needs === "group" ? { group: { select: { name: true } } } : {}),
         ...(needs === "targetArea" ? { targetArea: { select: { id: true, name: true } } } : {}),
@@ -265,20 +342,9 @@ export async function listActions(db: DbClient, scope: ActionListScope, req: Act
           ? { responsibilities: { where: { role: "A" }, orderBy: { createdAt: "asc" }, take: 1, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } }
           : {}),
       },
-    }),
-    db.actionItem.count({ where: closedWhere }),
-  ]);
-  const sortable = keys.map((k): SortableAction => ({
-    id: k.id, status: k.status, title: k.title, dueDate: k.dueDate ? k.dueDate.toISOString().slice(0, 10) : null,
-    owner: "owner" in k ? (k.owner as SortableAction["owner"]) : null,
-    groupName: "group" in k ? (k.group as { name: string }).name : "",
-    targetArea: "targetArea" in k ? (k.targetArea as SortableAction["targetArea"]) : null,
-    raci: "responsibilities" in k ? (k.responsibilities as unknown as SortableAction["raci"]) : [],
-  }));
-  const ordered = sortActions(sortable, req.today, req.sort, req.dir);
-  const total = ordered.length;
-  const pageCount = req.pageSize > 0 ? Math.max(1, Math.ceil(total / req.pageSize)) : 1;
-  const page = Math.min(Math.max(1, Math.floor(req.page) || 1), pageCount);
+    });
+    ordered = sortActions(keys.map(toSortable), req.today, req.sort, req.dir);
+  }
   const slice = req.pageSize > 0 ? ordered.slice((page - 1) * req.pageSize, page * req.pageSize) : ordered;
   // A page: its ids (at most pageSize). Every page (the CSV): the same filter again, not thousands of ids as SQL variables.
   const full = !slice.length ? [] : req.pageSize > 0 ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : await rows(db, where);
@@ -286,21 +352,23 @@ export async function listActions(db: DbClient, scope: ActionListScope, req: Act
   return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), total, page, pageCount, closedCount };
 }
 
-/** The overview's counts per group: items per status and overdue ones, counted in SQL. */
+/** The overview's counts per group: items per status and the overdue ones, in one SQL GROUP BY. */
 export async function countActionsByGroup(db: DbClient, forumId: string, today: string): Promise<{ groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }[]> {
-  const live = { forumId, group: { archivedAt: null } };
-  const [byStatus, overdue] = await Promise.all([
-    db.actionItem.groupBy({ by: ["groupId", "status"], where: live, _count: { _all: true } }),
-    db.actionItem.groupBy({ by: ["groupId"], where: { ...live, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: utcMidnight(today) } }, _count: { _all: true } }),
-  ]);
+  // Compared with dueDate as Prisma's SQLite adapter stores a DateTime (ISO text); parameters only.
+  const midnight = utcMidnight(today).toISOString().replace("Z", "+00:00");
+  const counted = await db.$queryRaw<{ groupId: string; status: ActionStatus; n: bigint | number; overdue: bigint | number | null }[]>`
+    SELECT a.groupId AS groupId, a.status AS status, COUNT(*) AS n,
+      SUM(CASE WHEN a.status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND a.dueDate IS NOT NULL AND a.dueDate < ${midnight} THEN 1 ELSE 0 END) AS overdue
+    FROM ActionItem a JOIN "Group" g ON g.id = a.groupId
+    WHERE a.forumId = ${forumId} AND g.archivedAt IS NULL
+    GROUP BY a.groupId, a.status`;
   const out = new Map<string, { groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }>();
-  const entry = (groupId: string) => {
-    let e = out.get(groupId);
-    if (!e) out.set(groupId, (e = { groupId, byStatus: { OPEN: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0, CANCELLED: 0 }, overdue: 0 }));
-    return e;
-  };
-  for (const r of byStatus) entry(r.groupId).byStatus[r.status] = r._count._all;
-  for (const r of overdue) entry(r.groupId).overdue = r._count._all;
+  for (const r of counted) {
+    let e = out.get(r.groupId);
+    if (!e) out.set(r.groupId, (e = { groupId: r.groupId, byStatus: { OPEN: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0, CANCELLED: 0 }, overdue: 0 }));
+    e.byStatus[r.status] = Number(r.n);
+    e.overdue += Number(r.overdue ?? 0);
+  }
   return [...out.values()];
 }
 

@@ -2,11 +2,11 @@
 // and sorted in JavaScript. The same filters must give exactly the same items in the same order,
 // on the screen's pages (all pages together) and in the CSV.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { listActions, loadForumItems, loadGroupBoard, loadOpenBoard, type ActionListScope, type BoardItem } from "../../lib/db/actions.ts";
+import { countActionsByGroup, listActions, loadForumItems, loadGroupBoard, loadOpenBoard, type ActionListScope, type BoardItem } from "../../lib/db/actions.ts";
 import type { Db } from "../../lib/db/client.ts";
 import { myRoles } from "../../lib/presenters/action.ts";
 import { applyFilters, sortActions, type ActionFilters } from "../../lib/services/action-filters.ts";
-import { addDays, isOpen, todayInOslo } from "../../lib/time/oslo.ts";
+import { addDays, isOpen, isOverdue, todayInOslo } from "../../lib/time/oslo.ts";
 import { ACTION_SORT_KEYS, type ActionSortKey } from "../../lib/validation/action-list.ts";
 import { buildOtherForum, buildUser, FACTORY_PASSWORD, testDb } from "../support/factories.ts";
 import { signedIn, type TestClient } from "../support/http-client.ts";
@@ -142,6 +142,22 @@ describe("paged action lists give exactly the old path's items", () => {
       }
     }
   }, 60_000);
+
+  it("the overview's counts per group (one GROUP BY) are the old path's", async () => {
+    const all = await loadForumItems(db, forum.id);
+    const got = await countActionsByGroup(db, forum.id, today);
+    const want = [...new Set(all.map((i) => i.groupId))].map((groupId) => {
+      const mine = all.filter((i) => i.groupId === groupId);
+      return {
+        groupId,
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, mine.filter((i) => i.status === s).length])),
+        overdue: mine.filter((i) => isOverdue(i, today)).length,
+      };
+    });
+    const byGroup = (xs: { groupId: string }[]) => [...xs].sort((a, b) => a.groupId.localeCompare(b.groupId));
+    expect(byGroup(got)).toEqual(byGroup(want));
+    expect(want.reduce((n, g) => n + g.overdue, 0)).toBeGreaterThan(0);
+  });
 
   it("past the last page gives the last page; a page is at most 50 items", async () => {
     const r = await listActions(db, { forumId: forum.id }, { filters: {}, closed: true, page: 9999, pageSize: 50, today });
