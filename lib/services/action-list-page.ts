@@ -21,14 +21,14 @@ export interface ActionListProps {
  * working order (the table's sort applies to the table).
  */
 export async function loadActionListPage(
-  viewer: ActorStanding, scope: ActionListScope, raw: Record<string, string | string[] | undefined>, today: string,
+  viewer: ActorStanding, scope: ActionListScope, raw: Record<string, string | string[] | undefined>, today: string, pageSize = ACTION_PAGE_SIZE,
 ): Promise<{ query: ActionListQuery; list: ActionListProps }> {
   const { query } = parseActionListQuery(raw);
   const filters = { ...filtersOf(query), ...(scope.groupId ? { group: undefined } : {}) };
   const table = query.view === "table";
   const page: ActionListPage = await listActions(db(), scope, {
     filters, closed: Boolean(query.closed), sort: table ? query.sort : undefined, dir: table ? query.dir : undefined,
-    page: query.page ?? 1, pageSize: ACTION_PAGE_SIZE, today,
+    page: query.page ?? 1, pageSize, today,
   });
-  return { query, list: { items: presentActions(viewer, page.items), total: page.total, page: page.page, pageCount: page.pageCount, pageSize: ACTION_PAGE_SIZE, closedCount: page.closedCount } };
+  return { query, list: { items: presentActions(viewer, page.items), total: page.total, page: page.page, pageCount: page.pageCount, pageSize, closedCount: page.closedCount } };
 }

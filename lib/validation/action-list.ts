@@ -10,6 +10,8 @@ export const ACTION_SORT_KEYS = ["title", "status", "owner", "accountable", "due
 export const ACTION_LIST_QUERY_KEYS = ["view", "group", "owner", "status", "targetArea", "overdue", "dueThisWeek", "noAccountable", "closed", "groupBy", "sort", "dir", "page"] as const;
 /** Items per page of an action list (the CSV has them all). */
 export const ACTION_PAGE_SIZE = 50;
+/** A group's board shows fewer: its page also carries the responsibility matrix of the page's items (a column each). */
+export const BOARD_PAGE_SIZE = 25;
 /** Highest page number a URL may ask for (past the last page shows the last). */
 export const ACTION_PAGE_MAX = 100_000;
 /** Longest query string a list (and a saved view) keeps. */

@@ -9,6 +9,7 @@ import { presentSavedView } from "@/lib/presenters/saved-view";
 import { loadActionListPage } from "@/lib/services/action-list-page";
 import { boardContext } from "@/lib/services/board-context";
 import { pages } from "@/lib/urls";
+import { BOARD_PAGE_SIZE } from "@/lib/validation/action-list";
 import { GroupBoard } from "@/components/board/boards";
 
 type Props = { params: Promise<{ forum: string; groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -28,7 +29,7 @@ export default async function GroupActionsPage(props: Props) {
   const t = await getT();
   const ctx = await boardContext(access);
   const [{ list }, recommendations, views] = await Promise.all([
-    loadActionListPage(access, { forumId: access.forum.id, groupId: group.id }, await props.searchParams, ctx.today),
+    loadActionListPage(access, { forumId: access.forum.id, groupId: group.id }, await props.searchParams, ctx.today, BOARD_PAGE_SIZE),
     groupRecommendationsRaci(db(), group.id), listSavedViews(db(), access.forum.id, access.userId, `group:${group.id}`),
   ]);
   return (
