@@ -12,8 +12,9 @@ import { openRoomProvider } from "../realtime/open-provider";
 /**
  * Live action items (and approval requests) of some groups: one read-only board room per group
  * (stock y-websocket), each a replica of the group's OPEN items as the database holds them (closed
- * ones are not replicated: a forum collects thousands). The items shown are the server's (`initial`:
- * a page of a list, or one item), each replaced by its live version while the room has it.
+ * ones are not replicated: a forum collects thousands), plus those closed while the room was loaded
+ * (its "closed" map). The items shown are the server's (`initial`: a page of a list, one item, a
+ * document's anchored items), each replaced by its live version while the room has it.
  *
  * `refresh`: when a room changes after its first sync, the page asks the server again (debounced),
  * so a list's membership, order, counts and closed items follow. `addLive` (the default when no
@@ -42,11 +43,13 @@ export function useBoards(
       // Our protocol addition (saved / access) means nothing for a read-only board.
       const provider = openRoomProvider(boardRoom(groupId), doc);
       const map = doc.getMap<ActionView>("items");
+      // Items closed while the room was loaded (a view that showed them open hears that they closed).
+      const closedMap = doc.getMap<ActionView>("closed");
       const approvals = doc.getMap<ApprovalView>("approvals");
       let synced = false;
       const read = () => {
         if (!provider.synced) return;
-        setByGroup((prev) => ({ ...prev, [groupId]: [...map.values()] }));
+        setByGroup((prev) => ({ ...prev, [groupId]: [...closedMap.values(), ...map.values()] }));
         setApprovalsByGroup((prev) => ({ ...prev, [groupId]: [...approvals.values()] }));
       };
       const changed = () => {
@@ -60,6 +63,7 @@ export function useBoards(
         if (refresh) timer = setTimeout(() => router.refresh(), 150);
       };
       map.observe(changed);
+      closedMap.observe(read);
       approvals.observe(read);
       provider.on("sync", (isSynced: boolean) => {
         read();

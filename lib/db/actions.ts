@@ -372,7 +372,13 @@ export async function countActionsByGroup(db: DbClient, forumId: string, today: 
   return [...out.values()];
 }
 
-/** A group's open items (what its live board room replicates; closed ones come with the pages that show them). */
-export async function loadOpenBoard(db: DbClient, groupId: string): Promise<BoardItem[]> {
-  return (await rows(db, { groupId, group: { archivedAt: null }, status: { in: [...OPEN_STATUSES] } })).map(toBoardItem);
+/**
+ * A group's open items (what its live board room replicates; closed ones come with the pages that
+ * show them), and with `closedSince` also the items closed since then (the room's short list of
+ * what closed while it was loaded, so views showing them as open hear of it).
+ */
+export async function loadOpenBoard(db: DbClient, groupId: string, closedSince?: Date): Promise<BoardItem[]> {
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  const status = closedSince ? { OR: [open, { status: { in: [...CLOSED_STATUSES] }, closedAt: { gte: closedSince } }] } : open;
+  return (await rows(db, { groupId, group: { archivedAt: null }, ...status })).map(toBoardItem);
 }

@@ -157,10 +157,10 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     loadApprovals(groupId) {
       return loadGroupApprovals(db, groupId);
     },
-    loadBoard(groupId) {
+    loadBoard(groupId, closedSince) {
       // A read of what the commands write through Prisma, shaped by the same repository the API uses.
-      // Open items only: every viewer gets the replica, and a forum's closed items run to thousands.
-      return loadOpenBoard(db, groupId);
+      // Open items (and those closed since `closedSince`): every viewer gets the replica, and a forum's closed items run to thousands.
+      return loadOpenBoard(db, groupId, closedSince);
     },
     close() {
       sqlite.close();

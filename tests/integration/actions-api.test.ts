@@ -153,6 +153,11 @@ describe("the board room (stock y-websocket clients)", () => {
     // The room replicates open items only: a closed one leaves it (the pages that show closed items read them).
     expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "DONE", version: await versionOf(item!.id) })).status).toBe(200);
     await until(() => !a.doc.getMap("items").has(item!.id) && !b.doc.getMap("items").has(item!.id), "a closed item leaves the room", 1_000);
+    // ...into the room's short list of items closed while it was loaded: a view that showed it open (the
+    // document editor's markers, a page) hears that it closed, whole, as the database has it.
+    const closedIn = (x: YClient) => x.doc.getMap("closed").get(item!.id) as { status: string; title: string } | undefined;
+    await until(() => closedIn(a)?.status === "DONE" && closedIn(b)?.status === "DONE", "the closed item is in the room's closed list", 1_000);
+    expect(closedIn(a)!.title).toBe(title);
 
     // A client writes to the board itself: the server drops it.
     a.doc.getMap("items").set(item!.id, { title: "Forfalsket", status: "OPEN" });
@@ -169,6 +174,10 @@ describe("the board room (stock y-websocket clients)", () => {
     await createAs(c.member, { title: `${title} igjen` });
     b.provider.connect();
     await until(() => [...b.doc.getMap("items").values()].some((v) => (v as { title: string }).title === `${title} igjen`), "caught up", 5_000);
+    expect(closedIn(b)?.status).toBe("DONE");
+    // Reopened: back among the open items, out of the closed list.
+    expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "OPEN", version: await versionOf(item!.id) })).status).toBe(200);
+    await until(() => a.doc.getMap("items").has(item!.id) && !a.doc.getMap("closed").has(item!.id), "a reopened item is open again in the room", 2_000);
   });
 
   it("is closed to users of other forums (4403) and to visitors without a session (4401)", async () => {
