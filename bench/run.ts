@@ -9,12 +9,13 @@ import path from "node:path";
 import { buildIfNeeded } from "../scripts/build-if-needed.ts";
 import { args, hasTaskset, SMOKE, LABEL, loadHistograms, ONLY, PEERS, prepareTemplate, QUICK, REPS, TMP, type Measure, type Scenario, type ServerKind } from "./harness.ts";
 import { browserScenarios } from "./scenarios/browser.ts";
+import { growthScenarios } from "./scenarios/growth.ts";
 import { importScenarios } from "./scenarios/import.ts";
 import { syncScenarios } from "./scenarios/sync.ts";
 import { traceScenarios } from "./scenarios/traces.ts";
 import { webScenarios } from "./scenarios/web.ts";
 
-const scenarios: Scenario[] = [...syncScenarios, ...traceScenarios, ...webScenarios, ...importScenarios, ...browserScenarios];
+const scenarios: Scenario[] = [...syncScenarios, ...traceScenarios, ...webScenarios, ...growthScenarios, ...importScenarios, ...browserScenarios];
 
 // ---- orchestration ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ export function ActionDetail({ forum, initial, viewer, today, choices, children,
   /** The server-rendered history; read again whenever the item or its conversations change. */
   history?: React.ReactNode;
 }) {
-  const { items } = useBoards([initial.groupId], [initial], viewer);
+  const { items } = useBoards([initial.groupId], [initial], viewer, [], { refresh: true });
   const item = items.find((i) => i.id === initial.id) ?? initial;
   const router = useRouter();
   const seen = useRef(`${initial.version}|${initial.comments.lastAt}`);

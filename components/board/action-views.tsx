@@ -1,9 +1,10 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { PresentedAction } from "@/lib/presenters/action";
 import type { PresentedSavedView } from "@/lib/presenters/saved-view";
-import { applyFilters, filtersOf, sortActions, sortForWork, type ActionFilters } from "@/lib/services/action-filters";
+import type { ActionListProps } from "@/lib/services/action-list-page";
+import { filtersOf } from "@/lib/services/action-filters";
 import { api } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
 import { actionListQueryToSearch, ACTION_VIEWS, type ActionListQuery, type ActionSortKey } from "@/lib/validation/action-list";
@@ -12,6 +13,7 @@ import { ActionCard } from "./action-card";
 import type { Choices } from "./action-form";
 import { ActionTable } from "./action-table";
 import { BulkBar } from "./bulk-bar";
+import { ListPager } from "./list-pager";
 import { SavedViews } from "./saved-views";
 import { StatusBoard } from "./status-board";
 import { useListQuery } from "./use-list-query";
@@ -21,32 +23,43 @@ const FILTER_KEYS = ["group", "owner", "status", "targetArea", "overdue", "dueTh
 /**
  * An action list (the forum's overview or one group's board) in three views — cards (Liste),
  * status columns with drag and drop (Tavle), a sortable table with bulk changes (Tabell) — with
- * filters, grouping and sort kept in the URL, and the viewer's saved views of the list. `items` are
- * the live items (useBoards); everything here is worked out from them and the URL.
+ * filters, grouping, sort, closed items and the page kept in the URL, and the viewer's saved views
+ * of the list. The server filters, sorts and pages (`list`); `items` are that page's items, live
+ * (useBoards).
  */
-export function ActionViews({ forum, scope, items, groups, today, choices, savedViews, aside }: {
+export function ActionViews({ forum, scope, items, list, groups, today, choices, savedViews, aside }: {
   forum: string;
   /** "overview", or "group:<id>" on a group's board (no group filter there). */
   scope: string;
-  items: PresentedAction[]; groups: { id: string; name: string }[]; today: string; choices: Choices;
+  items: PresentedAction[];
+  /** Where the page stands in the whole list. */
+  list: Omit<ActionListProps, "items">;
+  groups: { id: string; name: string }[]; today: string; choices: Choices;
   savedViews: PresentedSavedView[];
   /** Beside the list view (e.g. the form for a new item); below the other views. */
   aside?: React.ReactNode;
 }) {
   const t = useT();
   const { query, invalid, search, set, href } = useListQuery();
+  // A saved view keeps the list's state, not the page it was on.
+  const savedSearch = actionListQueryToSearch({ ...query, page: undefined }).toString();
+  void search;
   const groupId = scope.startsWith("group:") ? scope.slice("group:".length) : null;
   const view = query.view ?? "list";
-  const filters = useMemo((): ActionFilters => ({ ...filtersOf(query), ...(groupId ? { group: undefined } : {}) }), [query, groupId]);
-  const shown = useMemo(() => applyFilters(items, filters, today), [items, filters, today]);
+  const filters = { ...filtersOf(query), ...(groupId ? { group: undefined } : {}) };
+  const shown = items;
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const active = FILTER_KEYS.some((k) => filters[k] !== undefined && filters[k] !== false);
-  const csvQuery = actionListQueryToSearch({ ...query, view: undefined, groupBy: undefined, ...(groupId ? { group: groupId } : {}) });
+  // The CSV has every matching item (all pages), in the table's order when the table is shown.
+  const csvQuery = actionListQueryToSearch({ ...query, view: undefined, groupBy: undefined, page: undefined, ...(view === "table" ? {} : { sort: undefined, dir: undefined }), ...(groupId ? { group: groupId } : {}) });
+  // A new filter starts the list again at its first page.
+  const setFilter = (patch: Partial<ActionListQuery>) => set({ ...patch, page: undefined });
+  const closedForced = filters.status === "DONE" || filters.status === "CANCELLED";
 
   const select = (key: "group" | "owner" | "status" | "targetArea", label: string, all: string, options: { value: string; label: string }[]) => (
     <div className="field">
       <label htmlFor={`filter-${key}`}>{label}</label>
-      <select id={`filter-${key}`} value={(filters[key] as string | undefined) ?? ""} onChange={(e) => set({ [key]: e.target.value || undefined } as Partial<ActionListQuery>)}>
+      <select id={`filter-${key}`} value={(filters[key] as string | undefined) ?? ""} onChange={(e) => setFilter({ [key]: e.target.value || undefined } as Partial<ActionListQuery>)}>
         <option value="">{all}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>{o.label}</option>
@@ -56,14 +69,14 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
   );
   const check = (key: "overdue" | "dueThisWeek" | "noAccountable", label: string) => (
     <label className="checkbox">
-      <input type="checkbox" checked={Boolean(filters[key])} onChange={(e) => set({ [key]: e.target.checked || undefined })} />
+      <input type="checkbox" checked={Boolean(filters[key])} onChange={(e) => setFilter({ [key]: e.target.checked || undefined })} />
       {label}
     </label>
   );
   const card = (i: PresentedAction) => <ActionCard key={i.id} item={i} forum={forum} today={today} choices={choices} showGroup={!groupId} />;
 
   function onSort(key: ActionSortKey) {
-    set({ sort: key, dir: query.sort === key && query.dir !== "desc" ? "desc" : "asc" });
+    set({ sort: key, dir: query.sort === key && query.dir !== "desc" ? "desc" : "asc", page: undefined });
   }
   function onSelect(ids: string[], on: boolean) {
     setSelection((prev) => {
@@ -75,7 +88,7 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
       return next;
     });
   }
-  const tableItems = view === "table" ? sortActions(shown, today, query.sort, query.dir) : [];
+  const tableItems = view === "table" ? shown : [];
   const selectedItems = tableItems.filter((i) => selection.has(i.id));
 
   let content: React.ReactNode;
@@ -89,7 +102,7 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
       </>
     );
   } else if (query.groupBy === "owner") {
-    const sorted = sortForWork(shown, today);
+    const sorted = shown;
     const owners = [...new Map(sorted.map((i) => [i.owner?.id ?? "", i.owner?.name ?? t("actions.noOwner")])).entries()];
     content = owners.map(([id, name]) => (
       <section key={id || "none"} aria-label={name} className="section">
@@ -100,7 +113,7 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
   } else {
     content = (
       <ul className="action-list" aria-label={groupId ? t("actions.board") : t("actions.overview")}>
-        {sortForWork(shown, today).map(card)}
+        {shown.map(card)}
       </ul>
     );
   }
@@ -137,14 +150,13 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
               {t("actions.exportCsv")}
             </a>
             {active ? (
-              <button type="button" className="button button--quiet" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
+              <button type="button" className="button button--quiet" onClick={() => setFilter(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}>
                 {t("views.resetFilters")}
               </button>
             ) : null}
           </p>
-          <p role="status" className="muted" data-testid="showing">{t("actions.showing", { count: shown.length, total: items.length })}</p>
         </div>
-        <SavedViews forum={forum} scope={scope} search={search} initial={savedViews} />
+        <SavedViews forum={forum} scope={scope} search={savedSearch} initial={savedViews} />
       </section>
 
       <section aria-labelledby="items-title" className="section">
@@ -155,11 +167,11 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
               {ACTION_VIEWS.map((v) => (
                 <li key={v}>
                   <a
-                    href={href({ view: v })} aria-current={v === view ? "page" : undefined} className={v === view ? "is-current" : undefined}
+                    href={href({ view: v, page: undefined })} aria-current={v === view ? "page" : undefined} className={v === view ? "is-current" : undefined}
                     onClick={(e) => {
                       if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                       e.preventDefault();
-                      set({ view: v }, { push: true });
+                      set({ view: v, page: undefined }, { push: true });
                     }}
                   >
                     {t(`views.${v}`)}
@@ -169,8 +181,10 @@ export function ActionViews({ forum, scope, items, groups, today, choices, saved
             </ul>
           </nav>
         </div>
-        {shown.length === 0 && items.length > 0 ? <p className="empty">{t("actions.noMatches")}</p> : null}
-        {items.length === 0 ? <p className="empty">{t("actions.empty")}</p> : null}
+        <ListPager total={list.total} page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} closedCount={list.closedCount}
+          closedShown={Boolean(query.closed)} closedForced={closedForced} href={(patch) => href(patch)} />
+        {list.total === 0 && active ? <p className="empty">{t("actions.noMatches")}</p> : null}
+        {list.total === 0 && !active ? <p className="empty">{t("actions.empty")}</p> : null}
         {view === "list" && aside ? (
           <div className="two-col two-col--wide-left">
             <div>{content}</div>

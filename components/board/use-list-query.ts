@@ -1,16 +1,16 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import { actionListQueryToSearch, parseActionListQuery, type ActionListKey, type ActionListQuery } from "@/lib/validation/action-list";
 
 /**
- * An action list's state (view, filters, grouping, sort) kept in the page's URL, so it survives a
- * reload and a link shows the same list. Parsed by the list's zod schema: a bad value is ignored
- * and named in `invalid`. Changes go through the History API, which Next's router follows
- * (useSearchParams updates, in a transition) without asking the server for the page again; the
- * new state is shown at once (a controlled check box must not wait for the router), and the URL's
- * state wins again whenever it changes (back and forward buttons).
+ * An action list's state (view, filters, grouping, sort, closed items, page) kept in the page's
+ * URL, so it survives a reload and a link shows the same list. Parsed by the list's zod schema: a
+ * bad value is ignored and named in `invalid`. The list is filtered and paged on the server, so a
+ * change navigates (Next's router asks the server for the page, keeping client state and the
+ * scroll position); the new state is shown at once (a controlled check box must not wait for the
+ * router), and the URL's state wins again whenever it changes (back and forward buttons).
  */
 export function useListQuery(): {
   query: ActionListQuery; invalid: ActionListKey[]; search: string;
@@ -18,6 +18,7 @@ export function useListQuery(): {
   href: (patch: Partial<ActionListQuery>) => string;
 } {
   const params = useSearchParams();
+  const router = useRouter();
   const pathname = usePathname();
   const fromUrl = params.toString();
   const [seen, setSeen] = useState(fromUrl);
@@ -39,10 +40,10 @@ export function useListQuery(): {
       const s = actionListQueryToSearch({ ...query, ...patch }).toString();
       setCurrent(s);
       const url = s ? `${pathname}?${s}` : pathname;
-      if (opts.push) window.history.pushState(null, "", url);
-      else window.history.replaceState(null, "", url);
+      if (opts.push) router.push(url, { scroll: false });
+      else router.replace(url, { scroll: false });
     },
-    [query, pathname],
+    [query, pathname, router],
   );
   return { query, invalid, search: actionListQueryToSearch(query).toString(), set, href };
 }

@@ -3,6 +3,10 @@ import { appendAudit } from "./audit.ts";
 import { raciSummary } from "./raci.ts";
 import type { Actor } from "./groups.ts";
 import type { ActionStatus, DbClient } from "./types.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
+import { sortActions, weekOf, type ActionFilters, type SortableAction } from "../services/action-filters.ts";
+import { addDays } from "../time/oslo.ts";
+import type { ActionSortKey } from "../validation/action-list.ts";
 
 const itemSelect = {
   id: true, forumId: true, groupId: true, title: true, description: true, status: true, dueDate: true, updatedAt: true, version: true,
@@ -163,4 +167,218 @@ export async function replaceRaci(tx: DbClient, actor: Actor, forumId: string, b
   const after = (await loadItem(tx, id))!;
   await appendAudit(tx, { forumId, actorId: actor.userId, ip: actor.ip, action: "action.raci", entityType: "ActionItem", entityId: id, before: raciSummary(before.raci), after: raciSummary(after.raci) });
   return after;
+}
+
+// ---- lists: filtered, counted and paged in SQL -------------------------------------------------
+
+const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const satisfies readonly ActionStatus[];
+const CLOSED_STATUSES = ["DONE", "CANCELLED"] as const satisfies readonly ActionStatus[];
+
+/** Whose items a list shows: a forum's (optionally one group's), and for "Mine tiltak" one person's. */
+export interface ActionListScope {
+  forumId: string;
+  groupId?: string;
+  /** Only items the person owns or is A or R for, in person or through one of `groupIds`. */
+  mine?: { userId: string; groupIds: readonly string[] };
+}
+
+/** What a list asks for: its filters, whether closed items are included, its order and page. */
+export interface ActionListRequest {
+  filters: ActionFilters;
+  /** Closed (done, cancelled) items too; a status filter on a closed status includes them anyway. */
+  closed: boolean;
+  sort?: ActionSortKey;
+  dir?: "asc" | "desc";
+  /** 1-based; past the last page gives the last page. */
+  page: number;
+  /** Items per page; 0 for all (the CSV). */
+  pageSize: number;
+  /** YYYY-MM-DD in Oslo (overdue and "due this week" are relative to it). */
+  today: string;
+}
+
+export interface ActionListPage {
+  items: BoardItem[];
+  /** Items matching the filters (on every page). */
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Closed items matching the other filters, shown or not (the "show closed (N)" link). */
+  closedCount: number;
+}
+
+const utcMidnight = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** The SQL filter of a list: the same rules as applyFilters (lib/services/action-filters.ts), as a Prisma `where`. */
+export function actionListWhere(scope: ActionListScope, f: ActionFilters, today: string): Prisma.ActionItemWhereInput {
+  const and: Prisma.ActionItemWhereInput[] = [{ forumId: scope.forumId, group: { archivedAt: null } }];
+  if (scope.groupId) and.push({ groupId: scope.groupId });
+  if (scope.mine) {
+    const { userId, groupIds } = scope.mine;
+    and.push({
+      OR: [
+        { ownerId: userId },
+        { responsibilities: { some: { role: { in: ["A", "R"] }, OR: [{ userId }, ...(groupIds.length ? [{ groupId: { in: [...groupIds] } }] : [])] } } },
+      ],
+    });
+  }
+  if (f.group) and.push({ groupId: f.group });
+  if (f.owner) and.push({ ownerId: f.owner === "none" ? null : f.owner });
+  if (f.status) and.push({ status: f.status });
+  if (f.targetArea) and.push({ targetAreaId: f.targetArea });
+  // A due date is a calendar day; whatever its time of day, "before today" is before today's UTC midnight.
+  if (f.overdue) and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: utcMidnight(today) } });
+  if (f.dueThisWeek) {
+    const week = weekOf(today);
+    and.push({ status: { in: [...OPEN_STATUSES] }, dueDate: { gte: utcMidnight(week.from), lt: utcMidnight(addDays(week.to, 1)) } });
+  }
+  if (f.noAccountable) and.push({ responsibilities: { none: { role: "A" } } });
+  return { AND: and };
+}
+
+/** Whether a list with these filters hides closed items (unless asked for them, or its status filter is a closed one). */
+function hidesClosed(req: Pick<ActionListRequest, "filters" | "closed">) {
+  return !req.closed && !(req.filters.status && (CLOSED_STATUSES as readonly string[]).includes(req.filters.status));
+}
+
+/** The key columns of a row the working order needs (and the read order the old path had: due date, then creation). */
+const workKeySelect = { id: true, status: true, dueDate: true, title: true } as const;
+type WorkKeyRow = { id: string; status: ActionStatus; dueDate: Date | null; title: string };
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * The working order's leading keys as SQL segments, in order: overdue (open, due before today),
+ * open with a due date, open without one, closed with a due date, closed without one. Within a
+ * segment the order by due date is SQL's; the rest of the order (title, by Norwegian collation) is
+ * the comparator's, so a page is read up to its end plus the rows that tie with its last one.
+ */
+function workSegments(where: Prisma.ActionItemWhereInput, today: string, withClosed: boolean): Prisma.ActionItemWhereInput[] {
+  const midnight = utcMidnight(today);
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  const closed = { status: { in: [...CLOSED_STATUSES] } };
+  const segments: Prisma.ActionItemWhereInput[] = [
+    { ...open, dueDate: { lt: midnight } },
+    { ...open, dueDate: { gte: midnight } },
+    { ...open, dueDate: null },
+  ];
+  if (withClosed) segments.push({ ...closed, dueDate: { not: null } }, { ...closed, dueDate: null });
+  return segments.map((s) => ({ AND: [where, s] }));
+}
+
+/**
+ * The first `end` rows of a list in the working order's leading keys (rank, due date), plus every
+ * row that ties with the last of them on those keys, in the old path's read order within a tie
+ * (due date, then creation). Sorting these with the old comparator gives the list's first `end`
+ * items exactly as sorting every row did.
+ */
+async function workPrefix(db: DbClient, where: Prisma.ActionItemWhereInput, today: string, withClosed: boolean, end: number): Promise<WorkKeyRow[]> {
+  const out: WorkKeyRow[] = [];
+  for (const segment of workSegments(where, today, withClosed)) {
+    const want = end - out.length;
+    if (want <= 0) break;
+    const rows = await db.actionItem.findMany({ where: segment, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], take: want, select: workKeySelect });
+    if (rows.length < want) {
+      out.push(...rows);
+      continue;
+    }
+    // The segment may go on: add what ties with the last row read (the same due day; without a due date, the whole rest).
+    const last = rows[rows.length - 1]!.dueDate;
+    const tieWhere: Prisma.ActionItemWhereInput = last === null
+      ? { AND: [segment, { dueDate: null }] }
+      : { AND: [segment, { dueDate: { gte: utcMidnight(day(last)!), lt: utcMidnight(addDays(day(last)!, 1)) } }] };
+    const ties = await db.actionItem.findMany({ where: tieWhere, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }], select: workKeySelect });
+    const lastDay = day(last);
+    out.push(...rows.filter((r) => day(r.dueDate) !== lastDay), ...ties);
+    break;
+  }
+  return out;
+}
+
+const toSortable = (k: WorkKeyRow & { owner?: unknown; group?: unknown; targetArea?: unknown; responsibilities?: unknown }): SortableAction => ({
+  id: k.id, status: k.status, title: k.title, dueDate: day(k.dueDate),
+  owner: "owner" in k ? (k.owner as SortableAction["owner"]) : null,
+  groupName: "group" in k ? (k.group as { name: string }).name : "",
+  targetArea: "targetArea" in k ? (k.targetArea as SortableAction["targetArea"]) : null,
+  raci: "responsibilities" in k ? (k.responsibilities as SortableAction["raci"]) : [],
+});
+
+/**
+ * One page of a list, filtered and counted in SQL. The order is the screen's (sortActions: the
+ * working order, or a table column). In the working order, SQL orders by its leading keys and only
+ * the rows up to the page's end (plus ties) are read, then ordered by the old comparator; a table
+ * column (or the CSV, every page) reads the order's columns of every matching row. Only the page's
+ * items are read in full.
+ */
+export async function listActions(db: DbClient, scope: ActionListScope, req: ActionListRequest): Promise<ActionListPage> {
+  const base = actionListWhere(scope, req.filters, req.today);
+  const withClosed = !hidesClosed(req);
+  const where: Prisma.ActionItemWhereInput = withClosed ? base : { AND: [base, { status: { in: [...OPEN_STATUSES] } }] };
+  // Counts by status in one query: the total shown and the closed ones (shown or not).
+  const byStatus = await db.actionItem.groupBy({ by: ["status"], where: base, _count: { _all: true } });
+  let total = 0;
+  let closedCount = 0;
+  for (const r of byStatus) {
+    const isClosed = (CLOSED_STATUSES as readonly string[]).includes(r.status);
+    if (isClosed) closedCount += r._count._all;
+    if (withClosed || !isClosed) total += r._count._all;
+  }
+  const pageCount = req.pageSize > 0 ? Math.max(1, Math.ceil(total / req.pageSize)) : 1;
+  const page = Math.min(Math.max(1, Math.floor(req.page) || 1), pageCount);
+  const needs = req.sort ?? null;
+  let ordered: SortableAction[];
+  if (!needs && req.pageSize > 0) {
+    ordered = sortActions((await workPrefix(db, where, req.today, withClosed, page * req.pageSize)).map(toSortable), req.today);
+  } else {
+    const keys = await db.actionItem.findMany({
+      where,
+      // The order the old path read rows in: the sort below is stable, so ties keep it.
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      select: {
+        ...workKeySelect,
+        ...(needs === "owner" ? { owner: { select: { id: true, name: true } } } : {}),
+        ...(needs === "group" ? { group: { select: { name: true } } } : {}),
+        ...(needs === "targetArea" ? { targetArea: { select: { id: true, name: true } } } : {}),
+        ...(needs === "accountable"
+          ? { responsibilities: { where: { role: "A" }, orderBy: { createdAt: "asc" }, take: 1, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } }
+          : {}),
+      },
+    });
+    ordered = sortActions(keys.map(toSortable), req.today, req.sort, req.dir);
+  }
+  const slice = req.pageSize > 0 ? ordered.slice((page - 1) * req.pageSize, page * req.pageSize) : ordered;
+  // A page: its ids (at most pageSize). Every page (the CSV): the same filter again, not thousands of ids as SQL variables.
+  const full = !slice.length ? [] : req.pageSize > 0 ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : await rows(db, where);
+  const byId = new Map(full.map((r) => [r.id, toBoardItem(r)]));
+  return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), total, page, pageCount, closedCount };
+}
+
+/** The overview's counts per group: items per status and the overdue ones, in one SQL GROUP BY. */
+export async function countActionsByGroup(db: DbClient, forumId: string, today: string): Promise<{ groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }[]> {
+  // Compared with dueDate as Prisma's SQLite adapter stores a DateTime (ISO text); parameters only.
+  const midnight = utcMidnight(today).toISOString().replace("Z", "+00:00");
+  const counted = await db.$queryRaw<{ groupId: string; status: ActionStatus; n: bigint | number; overdue: bigint | number | null }[]>`
+    SELECT a.groupId AS groupId, a.status AS status, COUNT(*) AS n,
+      SUM(CASE WHEN a.status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND a.dueDate IS NOT NULL AND a.dueDate < ${midnight} THEN 1 ELSE 0 END) AS overdue
+    FROM ActionItem a JOIN "Group" g ON g.id = a.groupId
+    WHERE a.forumId = ${forumId} AND g.archivedAt IS NULL
+    GROUP BY a.groupId, a.status`;
+  const out = new Map<string, { groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }>();
+  for (const r of counted) {
+    let e = out.get(r.groupId);
+    if (!e) out.set(r.groupId, (e = { groupId: r.groupId, byStatus: { OPEN: 0, IN_PROGRESS: 0, BLOCKED: 0, DONE: 0, CANCELLED: 0 }, overdue: 0 }));
+    e.byStatus[r.status] = Number(r.n);
+    e.overdue += Number(r.overdue ?? 0);
+  }
+  return [...out.values()];
+}
+
+/**
+ * A group's open items (what its live board room replicates; closed ones come with the pages that
+ * show them), and with `closedSince` also the items closed since then (the room's short list of
+ * what closed while it was loaded, so views showing them as open hear of it).
+ */
+export async function loadOpenBoard(db: DbClient, groupId: string, closedSince?: Date): Promise<BoardItem[]> {
+  const open = { status: { in: [...OPEN_STATUSES] } };
+  const status = closedSince ? { OR: [open, { status: { in: [...CLOSED_STATUSES] }, closedAt: { gte: closedSince } }] } : open;
+  return (await rows(db, { groupId, group: { archivedAt: null }, ...status })).map(toBoardItem);
 }

@@ -4,7 +4,7 @@ import type { SessionUser } from "../auth/session.ts";
 import type { ActorStanding } from "../policies/actor.ts";
 import type { AnchoredItem, RoomStore } from "../realtime/room-store.ts";
 import { indexDocumentText } from "../search/index.ts";
-import { loadGroupBoard } from "./actions.ts";
+import { loadOpenBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
 import { sqlitePath } from "./prepare.ts";
@@ -171,9 +171,10 @@ export function openRoomStore(url: string, db: Db): RoomStore {
     loadApprovals(groupId) {
       return loadGroupApprovals(db, groupId);
     },
-    loadBoard(groupId) {
+    loadBoard(groupId, closedSince) {
       // A read of what the commands write through Prisma, shaped by the same repository the API uses.
-      return loadGroupBoard(db, groupId);
+      // Open items (and those closed since `closedSince`): every viewer gets the replica, and a forum's closed items run to thousands.
+      return loadOpenBoard(db, groupId, closedSince);
     },
     close() {
       writer.close();

@@ -15,7 +15,7 @@ export function boardFeed(store: RoomStore, log: Log): ExtensionFactory<BoardRoo
         if (event.type !== "board.changed" || event.groupId !== room.groupId || stopped) return;
         queue = queue
           .then(async () => {
-            const [items, approvals] = await Promise.all([store.loadBoard(room.groupId), store.loadApprovals(room.groupId)]);
+            const [items, approvals] = await Promise.all([store.loadBoard(room.groupId, room.closedSince), store.loadApprovals(room.groupId)]);
             if (!stopped) room.applyBoard(items, approvals);
           })
           .catch((error) => log(`refreshing ${room.name} failed`, error));

@@ -71,8 +71,11 @@ export interface RoomStore {
   setThreadsDetached(threadIds: readonly string[], detached: boolean): Promise<void>;
   setAnchorMissing(itemIds: readonly string[], missing: boolean): Promise<void>;
 
-  /** A group's action items as the board shows them. */
-  loadBoard(groupId: string): Promise<BoardItem[]>;
+  /**
+   * A group's open action items (what its live board room replicates; closed ones come with the
+   * pages), and those closed since `closedSince` (the room tells its viewers they closed).
+   */
+  loadBoard(groupId: string, closedSince?: Date): Promise<BoardItem[]>;
   /** The approval requests about a group's documents, with their votes. */
   loadApprovals(groupId: string): Promise<ApprovalView[]>;
 

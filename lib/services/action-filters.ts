@@ -22,6 +22,11 @@ export function weekOf(today: string): { from: string; to: string } {
   return { from: monday, to: addDays(monday, 6) };
 }
 
+/** What the list orders need of an item (the SQL path reads only these for the rows it does not show). */
+export type SortableAction = Pick<BoardItem, "id" | "status" | "dueDate" | "title" | "owner" | "groupName" | "targetArea"> & {
+  raci: Pick<BoardItem["raci"][number], "role" | "user" | "group">[];
+};
+
 export function hasAccountable(item: Pick<BoardItem, "raci">): boolean {
   return item.raci.some((r) => r.role === "A");
 }
@@ -41,8 +46,8 @@ export function applyFilters<T extends BoardItem>(items: T[], f: ActionFilters, 
 }
 
 /** Overdue first, then open by due date (none last), closed ones at the end, then title. */
-export function sortForWork<T extends BoardItem>(items: T[], today: string): T[] {
-  const rank = (i: BoardItem) => (isOverdue(i, today) ? 0 : isOpen(i) ? 1 : 2);
+export function sortForWork<T extends SortableAction>(items: T[], today: string): T[] {
+  const rank = (i: SortableAction) => (isOverdue(i, today) ? 0 : isOpen(i) ? 1 : 2);
   return [...items].sort((a, b) => {
     const ao = rank(a);
     const bo = rank(b);
@@ -67,12 +72,12 @@ export function filtersToParams(f: ActionFilters): URLSearchParams {
 }
 
 /** The name of an item's Accountable (a person, or a whole group), or null. */
-export function accountableName(item: Pick<BoardItem, "raci">): string | null {
+export function accountableName(item: Pick<SortableAction, "raci">): string | null {
   const a = item.raci.find((r) => r.role === "A");
   return a ? (a.user?.name ?? a.group?.name ?? null) : null;
 }
 
-const sortValue: Record<ActionSortKey, (i: BoardItem) => string | number | null> = {
+const sortValue: Record<ActionSortKey, (i: SortableAction) => string | number | null> = {
   title: (i) => i.title,
   status: (i) => ACTION_STATUSES.indexOf(i.status),
   owner: (i) => i.owner?.name ?? null,
@@ -86,7 +91,7 @@ const sortValue: Record<ActionSortKey, (i: BoardItem) => string | number | null>
  * The table's order: by one column, ascending or descending, empty values last either way, ties
  * in working order (sortForWork). Without a column, the working order.
  */
-export function sortActions<T extends BoardItem>(items: T[], today: string, sort?: ActionSortKey, dir: "asc" | "desc" = "asc"): T[] {
+export function sortActions<T extends SortableAction>(items: T[], today: string, sort?: ActionSortKey, dir: "asc" | "desc" = "asc"): T[] {
   const work = sortForWork(items, today);
   if (!sort) return work;
   const rank = new Map(work.map((i, k) => [i.id, k]));

@@ -7,7 +7,13 @@ export const ACTION_VIEWS = ["list", "board", "table"] as const;
 /** Columns the table view sorts by. */
 export const ACTION_SORT_KEYS = ["title", "status", "owner", "accountable", "due", "group", "targetArea"] as const;
 /** The URL keys of an action list (overview or a group's board), in the order links write them. */
-export const ACTION_LIST_QUERY_KEYS = ["view", "group", "owner", "status", "targetArea", "overdue", "dueThisWeek", "noAccountable", "groupBy", "sort", "dir"] as const;
+export const ACTION_LIST_QUERY_KEYS = ["view", "group", "owner", "status", "targetArea", "overdue", "dueThisWeek", "noAccountable", "closed", "groupBy", "sort", "dir", "page"] as const;
+/** Items per page of an action list (the CSV has them all). */
+export const ACTION_PAGE_SIZE = 50;
+/** A group's board shows fewer: its page also carries the responsibility matrix of the page's items (a column each). */
+export const BOARD_PAGE_SIZE = 25;
+/** Highest page number a URL may ask for (past the last page shows the last). */
+export const ACTION_PAGE_MAX = 100_000;
 /** Longest query string a list (and a saved view) keeps. */
 export const ACTION_LIST_QUERY_MAX = 1000;
 
@@ -32,9 +38,13 @@ export const actionListQuerySchema = z.strictObject({
   overdue: flag.optional(),
   dueThisWeek: flag.optional(),
   noAccountable: flag.optional(),
+  /** Closed (done, cancelled) items too: hidden unless asked for. */
+  closed: flag.optional(),
   groupBy: z.enum(["owner"]).optional(),
   sort: z.enum(ACTION_SORT_KEYS).optional(),
   dir: z.enum(["asc", "desc"]).optional(),
+  /** 1-based page of the list. */
+  page: z.string().regex(/^[1-9][0-9]{0,5}$/).transform(Number).pipe(z.number().int().min(1).max(ACTION_PAGE_MAX)).optional(),
 });
 
 export type ActionListQuery = z.output<typeof actionListQuerySchema>;
@@ -72,6 +82,7 @@ export function actionListQueryToSearch(q: ActionListQuery): URLSearchParams {
     const v = q[key];
     if (v === undefined || v === false || v === "") continue;
     if (key === "view" && v === "list") continue;
+    if (key === "page" && v === 1) continue;
     out.set(key, v === true ? "1" : String(v));
   }
   return out;

@@ -69,7 +69,8 @@ test("an owner outside the group gets exactly the status controls, on Mine tilta
   // The responsibility matrix is read-only for her: no role selects anywhere.
   await expect(owner.getByRole("combobox", { name: new RegExp(`i «${hers}»`) })).toHaveCount(0);
 
-  await owner.goto("/f/ostfold/actions");
+  // With closed items shown ("Vis lukkede"): the item stays on the list when she closes it.
+  await owner.goto("/f/ostfold/actions?closed=1");
   await expect(owner.getByTestId("board-live")).toHaveAttribute("data-live", "true");
   const card = await expectOwnerControls(owner);
   await expect(owner.getByTestId("action-card").filter({ hasText: notHers }).getByRole("button")).toHaveCount(0);

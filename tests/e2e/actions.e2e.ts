@@ -91,3 +91,39 @@ test("an action made from a paragraph shows its marker there, links back to it, 
     .toContainText("Avsnittet tiltaket var knyttet til, finnes ikke lenger i «Anbefaling: flere læreplasser i helsearbeiderfaget».");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("an action someone else closes shows as done in the document editor, without a reload", async ({ browser }) => {
+  // The board room carries open items, and the ones closed while it is loaded: the editor's markers hear of both.
+  const title = `Lukkes av en annen ${Date.now()}`;
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, demo.relevantLead);
+  await lead.getByRole("link", { name: "Kompetansegruppe relevant kompetanse" }).first().click();
+  await lead.getByRole("link", { name: "Anbefaling: flere læreplasser i helsearbeiderfaget" }).click();
+  const editor = lead.getByRole("textbox", { name: "Dokumenttekst" });
+  await editor.locator("p").first().click();
+  await lead.getByRole("button", { name: "Lag tiltak fra dette avsnittet" }).click();
+  const form = lead.getByRole("form", { name: "Nytt tiltak fra avsnittet" });
+  await form.getByLabel("Tittel").fill(title);
+  await form.getByLabel("Eier").selectOption({ label: "Ole Johansen" });
+  await form.getByRole("button", { name: "Opprett tiltak" }).click();
+  const openMarker = editor.getByRole("link", { name: `Tiltak: ${title} – Ole Johansen, Åpen` });
+  await expect(openMarker).toBeVisible();
+  // Reloaded: the item is now one the page was rendered with, not one added live.
+  await lead.reload();
+  await expect(openMarker).toBeVisible();
+  const href = (await openMarker.getAttribute("href"))!;
+
+  // The project leader closes it from the action's own page.
+  const leader = await (await browser.newContext()).newPage();
+  await signIn(leader, demo.projectLeader);
+  await leader.goto(href);
+  await leader.getByRole("button", { name: `Ferdig: «${title}»` }).click();
+  await expect(leader.getByRole("button", { name: `Åpne igjen: «${title}»` })).toBeVisible();
+
+  const doneMarker = editor.getByRole("link", { name: `Tiltak: ${title} – Ole Johansen, Ferdig` });
+  await expect(doneMarker).toBeVisible();
+  await expect(doneMarker).toHaveClass(/anchor-marker--done/);
+  await expect(openMarker).toHaveCount(0);
+  await leader.context().close();
+  await lead.context().close();
+});

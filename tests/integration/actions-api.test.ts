@@ -148,14 +148,22 @@ describe("the board room (stock y-websocket clients)", () => {
     const has = (x: YClient) => (x.doc.getMap("items").get(item!.id) as { title?: string } | undefined)?.title === title;
     await until(() => has(a) && has(b), "both clients see the new item", 1_000);
 
+    expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "IN_PROGRESS", version: await versionOf(item!.id) })).status).toBe(200);
+    await until(() => (a.doc.getMap("items").get(item!.id) as { status: string }).status === "IN_PROGRESS", "status change arrives", 1_000);
+    // The room replicates open items only: a closed one leaves it (the pages that show closed items read them).
     expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "DONE", version: await versionOf(item!.id) })).status).toBe(200);
-    await until(() => (a.doc.getMap("items").get(item!.id) as { status: string }).status === "DONE", "status change arrives", 1_000);
+    await until(() => !a.doc.getMap("items").has(item!.id) && !b.doc.getMap("items").has(item!.id), "a closed item leaves the room", 1_000);
+    // ...into the room's short list of items closed while it was loaded: a view that showed it open (the
+    // document editor's markers, a page) hears that it closed, whole, as the database has it.
+    const closedIn = (x: YClient) => x.doc.getMap("closed").get(item!.id) as { status: string; title: string } | undefined;
+    await until(() => closedIn(a)?.status === "DONE" && closedIn(b)?.status === "DONE", "the closed item is in the room's closed list", 1_000);
+    expect(closedIn(a)!.title).toBe(title);
 
     // A client writes to the board itself: the server drops it.
     a.doc.getMap("items").set(item!.id, { title: "Forfalsket", status: "OPEN" });
     a.doc.getMap("items").set("fake-item", { title: "Falskt tiltak" });
     await new Promise((r) => setTimeout(r, 500));
-    expect((b.doc.getMap("items").get(item!.id) as { title: string }).title).toBe(title);
+    expect(b.doc.getMap("items").has(item!.id)).toBe(false);
     expect(b.doc.getMap("items").has("fake-item")).toBe(false);
     const row = await db.actionItem.findUniqueOrThrow({ where: { id: item!.id } });
     expect(row.title).toBe(title);
@@ -166,6 +174,10 @@ describe("the board room (stock y-websocket clients)", () => {
     await createAs(c.member, { title: `${title} igjen` });
     b.provider.connect();
     await until(() => [...b.doc.getMap("items").values()].some((v) => (v as { title: string }).title === `${title} igjen`), "caught up", 5_000);
+    expect(closedIn(b)?.status).toBe("DONE");
+    // Reopened: back among the open items, out of the closed list.
+    expect((await c.member.json(itemPath(item!.id), "PATCH", { status: "OPEN", version: await versionOf(item!.id) })).status).toBe(200);
+    await until(() => a.doc.getMap("items").has(item!.id) && !a.doc.getMap("closed").has(item!.id), "a reopened item is open again in the room", 2_000);
   });
 
   it("is closed to users of other forums (4403) and to visitors without a session (4401)", async () => {

@@ -1,9 +1,9 @@
-import { loadForumItems, type BoardItem } from "@/lib/db/actions";
+import { listActions, type BoardItem } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { forumRoute } from "@/lib/http/forum-route";
 import { translator } from "@/lib/i18n";
-import { applyFilters, filtersOf, sortActions } from "@/lib/services/action-filters";
+import { filtersOf } from "@/lib/services/action-filters";
 import { todayInOslo } from "@/lib/time/oslo";
 import { toCsv } from "@/lib/services/csv";
 import { pages } from "@/lib/urls";
@@ -11,15 +11,17 @@ import { parseActionListQuery } from "@/lib/validation/action-list";
 import { RACI_ROLES } from "@/lib/validation/action";
 
 /**
- * The overview (or a group's board, `?group=`) as CSV, with the same filters and order as the
- * screen: one row per action with its id, its R/A/C/I parties (people by name, groups as
+ * The overview (or a group's board, `?group=`) as CSV, with the same filters (closed items with
+ * `closed=1`, as on the screen) and order as the screen, every page of it: one row per action with its id, its R/A/C/I parties (people by name, groups as
  * "Gruppe: X") and an absolute link to its page. Cells are defused against formulas by toCsv.
  */
 export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, locale }) => {
   const t = translator(locale);
   const today = todayInOslo();
   const { query } = parseActionListQuery(new URL(req.url).searchParams);
-  const items = sortActions(applyFilters(await loadForumItems(db(), access.forum.id), filtersOf(query), today), today, query.sort, query.dir);
+  const { items } = await listActions(db(), { forumId: access.forum.id }, {
+    filters: filtersOf(query), closed: Boolean(query.closed), sort: query.sort, dir: query.dir, page: 1, pageSize: 0, today,
+  });
   const parties = (i: BoardItem, role: (typeof RACI_ROLES)[number]) =>
     i.raci.filter((r) => r.role === role).map((r) => (r.user ? r.user.name : t("actions.groupParty", { name: r.group?.name ?? "" }))).join(", ");
   const link = (i: BoardItem) => new URL(pages.actionDetail(access.forum.slug, i.groupId, i.id), env().APP_URL).toString();
