@@ -73,8 +73,8 @@ async function main() {
       : QUICK
       ? scenario.servers.filter((k) => scenario.servers.length <= 2 || k === "ours" || k === "ref" || k === "hocuspocus" || (k === "relay" && scenario.id === "S2") || (k === "hocuspocus-sqlite" && scenario.id === "S9"))
       : scenario.servers;
-    // S6 runs for two minutes per server, so the full run does it once (a third of the suite otherwise).
-    const reps = scenario.id === "S6" ? 1 : REPS;
+    // S6 (two minutes per server) and S9 (the whole trace, ~2 minutes per server) run once in the full run.
+    const reps = scenario.id === "S6" || scenario.id === "S9" ? 1 : REPS;
     for (let rep = 0; rep < reps; rep++) {
       // A/B/A/B: the order alternates between repetitions so no server always runs first or last.
       const order = rep % 2 === 0 ? servers : [...servers].reverse();
