@@ -5,7 +5,8 @@ import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
-export type Protocol = "y-websocket" | "hocuspocus";
+export type { Protocol } from "./frames.ts";
+import type { Protocol } from "./frames.ts";
 
 export interface BenchClient {
   doc: Y.Doc;

@@ -5,7 +5,9 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import type { Protocol } from "./clients.ts";
+
+/** The wire protocol a server speaks (clients.ts connects with it; kept here so that this file needs only yjs and lib0 — the unit tests load it on a clone without bench/peers installed). */
+export type Protocol = "y-websocket" | "hocuspocus";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
