@@ -53,23 +53,28 @@ test("drag an action between status columns with the mouse and another with the 
   await expect(leader.getByTestId("board-live")).toHaveAttribute("data-live", "true");
   await expect(leader.getByRole("link", { name: "Tavle", exact: true })).toHaveAttribute("aria-current", "page");
 
-  // Mouse: pick the card up and drop it on "Pågår".
-  const card = boardCard(leader, byMouse);
-  await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
-  const from = (await card.boundingBox())!;
-  await leader.mouse.move(from.x + 20, from.y + from.height / 2);
-  await leader.mouse.down();
-  await leader.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 4 });
-  // The page may scroll while a card is dragged near an edge: aim at where the column is now, and
-  // let go only once it shows that it would take the card.
+  // Mouse: pick the card up and drop it on "Pågår". The page may scroll while a card is dragged near
+  // an edge (aim at where the column is now, let go once it shows it would take the card), and a
+  // live refresh of the board can land mid-drag and put the card back: then drag it again.
   const target = column(leader, "IN_PROGRESS");
   await expect(async () => {
-    const to = (await target.boundingBox())!;
-    await leader.mouse.move(to.x + to.width / 2, to.y + Math.min(60, to.height / 2), { steps: 5 });
-    await expect(target).toHaveClass(/status-column--over/, { timeout: 500 });
-  }).toPass({ timeout: 5_000 });
-  await leader.mouse.up();
-  await expect(column(leader, "IN_PROGRESS").getByTestId("board-card").filter({ hasText: byMouse })).toBeVisible();
+    const card = boardCard(leader, byMouse);
+    await card.evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const from = (await card.boundingBox())!;
+    await leader.mouse.move(from.x + 20, from.y + from.height / 2);
+    await leader.mouse.down();
+    try {
+      await leader.mouse.move(from.x + 40, from.y + from.height / 2, { steps: 4 });
+      await expect(async () => {
+        const to = (await target.boundingBox())!;
+        await leader.mouse.move(to.x + to.width / 2, to.y + Math.min(60, to.height / 2), { steps: 5 });
+        await expect(target).toHaveClass(/status-column--over/, { timeout: 500 });
+      }).toPass({ timeout: 5_000 });
+    } finally {
+      await leader.mouse.up();
+    }
+    await expect(target.getByTestId("board-card").filter({ hasText: byMouse })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(column(other, "IN_PROGRESS").getByTestId("board-card").filter({ hasText: byMouse })).toBeVisible();
 
   // Keyboard: Space picks up, arrows choose the column, Escape cancels, Space drops.
@@ -146,7 +151,8 @@ test("the overview's filters live in the URL: they survive a reload, and a bad p
   await filters.getByLabel("Status").selectOption({ label: "Stoppet" });
   await filters.getByLabel("Bare forfalte").check();
   await filters.getByLabel("Bare forfalte").uncheck();
-  await expect(page).toHaveURL(/[?&]status=BLOCKED/);
+  // The list is filtered on the server: wait for the last change's URL before reloading.
+  await expect(page).toHaveURL(/\/f\/ostfold\/actions\?status=BLOCKED$/);
   await page.reload();
   await expect(filters.getByLabel("Status")).toHaveValue("BLOCKED");
   const cards = page.getByTestId("action-card");
@@ -243,6 +249,9 @@ test("a bulk status change on selected actions: what may change does, the rest i
 
   // "Select all shown" follows the filter.
   await member.getByRole("region", { name: "Filter" }).getByLabel("Status").selectOption({ label: "Ferdig" });
+  // The server sends the filtered page: wait until it is the one shown.
+  await expect(member).toHaveURL(/[?&]status=DONE/);
+  await expect(table.getByTestId("action-row").filter({ hasNotText: "Ferdig" })).toHaveCount(0);
   const all = table.getByRole("checkbox", { name: /^Velg alle viste/ });
   await all.check();
   const shown = await table.getByTestId("action-row").count();
