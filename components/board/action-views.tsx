@@ -40,7 +40,7 @@ export function ActionViews({ forum, scope, items, list, groups, today, choices,
   aside?: React.ReactNode;
 }) {
   const t = useT();
-  const { query, invalid, search, set, href } = useListQuery();
+  const { query, invalid, search, set, href, busy } = useListQuery();
   // A saved view keeps the list's state, not the page it was on.
   const savedSearch = actionListQueryToSearch({ ...query, page: undefined }).toString();
   void search;
@@ -159,7 +159,8 @@ export function ActionViews({ forum, scope, items, list, groups, today, choices,
         <SavedViews forum={forum} scope={scope} search={savedSearch} initial={savedViews} />
       </section>
 
-      <section aria-labelledby="items-title" className="section">
+      {/* Busy while a filter change is on its way: the rows below are the old ones until it lands. */}
+      <section aria-labelledby="items-title" className="section" aria-busy={busy || undefined} data-testid="action-items">
         <div className="items-head">
           <h2 id="items-title">{t("actions.board")}</h2>
           <nav aria-label={t("views.viewSwitch")} className="view-switch">

@@ -16,6 +16,8 @@ export function useListQuery(): {
   query: ActionListQuery; invalid: ActionListKey[]; search: string;
   set: (patch: Partial<ActionListQuery>, opts?: { push?: boolean }) => void;
   href: (patch: Partial<ActionListQuery>) => string;
+  /** A change was asked for and its page has not landed yet: the rows shown are the old ones. */
+  busy: boolean;
 } {
   const params = useSearchParams();
   const router = useRouter();
@@ -73,5 +75,6 @@ export function useListQuery(): {
     },
     [query],
   );
-  return { query, invalid, search: actionListQueryToSearch(query).toString(), set, href };
+  const busy = inflight !== null || (want !== null && want.search !== fromUrl);
+  return { query, invalid, search: actionListQueryToSearch(query).toString(), set, href, busy };
 }

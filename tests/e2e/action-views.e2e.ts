@@ -151,7 +151,9 @@ test("the overview's filters live in the URL: they survive a reload, and a bad p
   await filters.getByLabel("Status").selectOption({ label: "Stoppet" });
   await filters.getByLabel("Bare forfalte").check();
   await filters.getByLabel("Bare forfalte").uncheck();
-  // The list is filtered on the server: wait for the last change's URL before reloading.
+  // The list is filtered on the server: wait until every change has landed (the list is no longer
+  // busy) and the URL is the last one's, before reloading.
+  await expect(page.getByTestId("action-items")).not.toHaveAttribute("aria-busy", "true");
   await expect(page).toHaveURL(/\/f\/ostfold\/actions\?status=BLOCKED$/);
   await page.reload();
   await expect(filters.getByLabel("Status")).toHaveValue("BLOCKED");
