@@ -5,13 +5,26 @@
 //   npx tsx bench/tools/page-cpu.ts            the S8 group page, as the leader
 //   URL_PATH=/login NOCOOKIE=1 npx tsx bench/tools/page-cpu.ts
 //   N=400 BENCH_PROFILE=/tmp/prof npx tsx bench/tools/page-cpu.ts   (with a --cpu-prof of the server)
-import { readFileSync } from "node:fs";
+//   ACTIONS=1000 URL_PATH=/f/ostfold/actions npx tsx bench/tools/page-cpu.ts   (a forum grown as in W1)
+import { copyFileSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createDb } from "../../lib/db/client.ts";
-import { cookie, prepareTemplate, roomId, startServer } from "../harness.ts";
+import { ensureSearchIndex } from "../../lib/search/index.ts";
+import { cookie, prepareTemplate, roomId, startServer, templateDb, TMP } from "../harness.ts";
+import { fill } from "../scenarios/growth.ts";
 
 const N = Number(process.env.N ?? 200);
 await prepareTemplate();
-const server = await startServer("ours");
+let dbFile: string | undefined;
+if (process.env.ACTIONS) {
+  dbFile = path.join(TMP, `ours-page-cpu-${Date.now()}.db`);
+  copyFileSync(templateDb, dbFile);
+  fill(dbFile, Number(process.env.ACTIONS));
+  const seeded = createDb(`file:${dbFile}`);
+  await ensureSearchIndex(seeded);
+  await seeded.$disconnect();
+}
+const server = await startServer("ours", { dbFile });
 /** The server's CPU time in ms (clock ticks at 100 Hz; taskset execs node, so the pid is the server's). */
 const cpu = () => {
   const f = readFileSync(`/proc/${server.proc.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
@@ -23,7 +36,7 @@ try {
   await db.$disconnect();
   const url = `http://127.0.0.1:${server.port}${process.env.URL_PATH ?? `/f/ostfold/groups/${group.id}`}`;
   // As autocannon asks: no compression.
-  const headers = { ...(process.env.NOCOOKIE ? {} : { cookie }), "accept-encoding": "identity" };
+  const headers = { ...(process.env.NOCOOKIE ? {} : { cookie }), ...(process.env.GZIP ? {} : { "accept-encoding": "identity" }) };
   let bytes = 0;
   for (let i = 0; i < 40; i++) {
     const r = await fetch(url, { headers });

@@ -310,6 +310,24 @@ const toSortable = (k: WorkKeyRow & { owner?: unknown; group?: unknown; targetAr
  * items are read in full.
  */
 export async function listActions(db: DbClient, scope: ActionListScope, req: ActionListRequest): Promise<ActionListPage> {
+  const { slice, where, ...counts } = await listKeys(db, scope, req);
+  // A page: its ids (at most pageSize). Every page (the CSV): the same filter again, not thousands of ids as SQL variables.
+  const full = !slice.length ? [] : req.pageSize > 0 ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : await rows(db, where);
+  const byId = new Map(full.map((r) => [r.id, toBoardItem(r)]));
+  return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), ...counts };
+}
+
+/**
+ * As listActions, the ids only, in the list's order: for a reader that fetches its own columns (the
+ * CSV reads every matching row, and only what it prints, through lib/db/page-reads.ts).
+ */
+export async function listActionIds(db: DbClient, scope: ActionListScope, req: ActionListRequest): Promise<Omit<ActionListPage, "items"> & { ids: string[] }> {
+  const { slice, total, page, pageCount, closedCount } = await listKeys(db, scope, req);
+  return { ids: slice.map((s) => s.id), total, page, pageCount, closedCount };
+}
+
+/** The ordered keys of the list's page (every row with pageSize 0), its counts, and its SQL filter. */
+async function listKeys(db: DbClient, scope: ActionListScope, req: ActionListRequest) {
   const base = actionListWhere(scope, req.filters, req.today);
   const withClosed = !hidesClosed(req);
   const where: Prisma.ActionItemWhereInput = withClosed ? base : { AND: [base, { status: { in: [...OPEN_STATUSES] } }] };
@@ -346,10 +364,7 @@ export async function listActions(db: DbClient, scope: ActionListScope, req: Act
     ordered = sortActions(keys.map(toSortable), req.today, req.sort, req.dir);
   }
   const slice = req.pageSize > 0 ? ordered.slice((page - 1) * req.pageSize, page * req.pageSize) : ordered;
-  // A page: its ids (at most pageSize). Every page (the CSV): the same filter again, not thousands of ids as SQL variables.
-  const full = !slice.length ? [] : req.pageSize > 0 ? await rows(db, { id: { in: slice.map((s) => s.id) } }) : await rows(db, where);
-  const byId = new Map(full.map((r) => [r.id, toBoardItem(r)]));
-  return { items: slice.map((s) => byId.get(s.id)).filter((i): i is BoardItem => i !== undefined), total, page, pageCount, closedCount };
+  return { slice, where, total, page, pageCount, closedCount };
 }
 
 /** The overview's counts per group: items per status and the overdue ones, in one SQL GROUP BY. */

@@ -3,7 +3,7 @@ import Database from "better-sqlite3";
 import type { SessionUser } from "../auth/session.ts";
 import { env } from "../env.ts";
 import type { ForumAccess } from "./forums.ts";
-import type { DocumentKind, DocumentStatus, ForumRole, GroupKind, GroupRole } from "./types.ts";
+import type { ActionStatus, DocumentKind, DocumentStatus, ForumRole, GroupKind, GroupRole, RaciRole } from "./types.ts";
 
 /**
  * The reads every signed-in page makes (the session's user, the forum standing, the nav's counts)
@@ -55,6 +55,22 @@ export interface ArchivedDocumentRow {
   version: number;
 }
 
+/** An action item as the CSV prints it. */
+export interface ActionExportRow {
+  id: string;
+  groupId: string;
+  groupName: string;
+  title: string;
+  status: ActionStatus;
+  ownerName: string | null;
+  /** YYYY-MM-DD */
+  dueDate: string | null;
+  targetAreaName: string | null;
+  description: string;
+  /** A party is a person (userName) or a group (groupName). */
+  raci: { role: RaciRole; userName: string | null; groupName: string | null }[];
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -93,6 +109,16 @@ function open(url: string) {
     ),
     archivedCount: sqlite.prepare('SELECT COUNT(*) AS n FROM "Document" WHERE groupId = ? AND archivedAt IS NOT NULL'),
     targetAreas: sqlite.prepare('SELECT id, name FROM "TargetArea" WHERE forumId = ? AND archivedAt IS NULL ORDER BY sortOrder ASC, name ASC'),
+    exportActions: sqlite.prepare(
+      'SELECT a.id, a.groupId, g.name AS groupName, a.title, a.status, o.name AS ownerName, a.dueDate, t.name AS targetAreaName, a.description FROM "ActionItem" a ' +
+        'JOIN "Group" g ON g.id = a.groupId LEFT JOIN "User" o ON o.id = a.ownerId LEFT JOIN "TargetArea" t ON t.id = a.targetAreaId ' +
+        'WHERE a.id IN (SELECT value FROM json_each(?))',
+    ),
+    // In the order they were given (as the board reads them), so a cell lists its parties alike.
+    exportParties: sqlite.prepare(
+      'SELECT r.actionItemId, r.role, u.name AS userName, g.name AS groupName FROM "Responsibility" r LEFT JOIN "User" u ON u.id = r.userId ' +
+        'LEFT JOIN "Group" g ON g.id = r.groupId WHERE r.actionItemId IN (SELECT value FROM json_each(?)) ORDER BY r.createdAt ASC, r.rowid ASC',
+    ),
   };
   const count = (stmt: Database.Statement, ...args: unknown[]) => Number((stmt.get(...args) as { n: number }).n);
 
@@ -168,6 +194,23 @@ function open(url: string) {
     /** The forum's active target areas (id and name), in their order. */
     targetAreas(forumId: string): { id: string; name: string }[] {
       return q.targetAreas.all(forumId) as { id: string; name: string }[];
+    },
+
+    /**
+     * What the action CSV prints of each item, in the order of `ids` (which the caller read for the
+     * viewer through listActionIds): two statements for any number of items, the ids as one JSON
+     * parameter. Ids that are gone by now are left out.
+     */
+    exportActions(ids: string[]): ActionExportRow[] {
+      const json = JSON.stringify(ids);
+      const byId = new Map<string, ActionExportRow>();
+      for (const r of q.exportActions.all(json) as (Omit<ActionExportRow, "dueDate" | "raci"> & { dueDate: unknown })[]) {
+        byId.set(r.id, { ...r, dueDate: r.dueDate === null ? null : toDate(r.dueDate).toISOString().slice(0, 10), raci: [] });
+      }
+      for (const p of q.exportParties.all(json) as ({ actionItemId: string } & ActionExportRow["raci"][number])[]) {
+        byId.get(p.actionItemId)?.raci.push({ role: p.role, userName: p.userName, groupName: p.groupName });
+      }
+      return ids.map((id) => byId.get(id)).filter((r): r is ActionExportRow => r !== undefined);
     },
   };
 }

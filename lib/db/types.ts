@@ -9,4 +9,5 @@ export type {
   DocumentKind,
   DocumentStatus,
   ActionStatus,
+  RaciRole,
 } from "./generated/prisma/enums.ts";

@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { countActionsByGroup, listActions, loadForumItems, loadGroupBoard, loadOpenBoard, type ActionListScope, type BoardItem } from "../../lib/db/actions.ts";
 import type { Db } from "../../lib/db/client.ts";
+import { translator } from "../../lib/i18n/index.ts";
 import { myRoles } from "../../lib/presenters/action.ts";
+import { toCsv } from "../../lib/services/csv.ts";
+import { pages } from "../../lib/urls.ts";
+import { RACI_ROLES } from "../../lib/validation/action.ts";
 import { applyFilters, sortActions, type ActionFilters } from "../../lib/services/action-filters.ts";
 import { addDays, isOpen, isOverdue, todayInOslo } from "../../lib/time/oslo.ts";
 import { ACTION_SORT_KEYS, type ActionSortKey } from "../../lib/validation/action-list.ts";
@@ -180,6 +184,33 @@ describe("paged action lists give exactly the old path's items", () => {
       expect(res.status).toBe(200);
       const lines = (await res.text()).replace(/^\uFEFF/, "").split("\r\n").filter(Boolean).slice(1);
       expect(lines.map((l: string) => l.split(";")[0]), search).toEqual(ids(reference(all, filters, closed, sort, dir)));
+    }
+  });
+
+  it("the CSV's every cell is what the board items say (the export reads its own columns)", async () => {
+    const all = await loadForumItems(db, forum.id);
+    const t = translator("nb");
+    for (const search of ["closed=1", "closed=1&sort=accountable&dir=desc"]) {
+      const res = await leader.fetch(`/api/forums/${forum.slug}/actions.csv?${search}`);
+      // Decoded as sent: the byte-order mark included (Response.text() drops it).
+      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
+      const origin = new URL(text.split("\r\n")[1]!.split(";").at(-1)!).origin;
+      // As the route built it from full board items before it read its own columns.
+      const parties = (i: BoardItem, role: (typeof RACI_ROLES)[number]) =>
+        i.raci.filter((r) => r.role === role).map((r) => (r.user ? r.user.name : t("actions.groupParty", { name: r.group?.name ?? "" }))).join(", ");
+      const items = reference(all, {}, true, search.includes("accountable") ? "accountable" : undefined, search.includes("desc") ? "desc" : undefined);
+      const expected = toCsv([
+        [
+          t("actions.csvId"), t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"),
+          ...RACI_ROLES.map((r) => t(`raci.${r}`)), t("actions.due"), t("actions.targetArea"), t("actions.description"), t("actions.csvLink"),
+        ],
+        ...items.map((i) => [
+          i.id, i.groupName, i.title, t(`actionStatus.${i.status}`), i.owner?.name ?? "", ...RACI_ROLES.map((r) => parties(i, r)),
+          i.dueDate ?? "", i.targetArea?.name ?? "", i.description, `${origin}${pages.actionDetail(forum.slug, i.groupId, i.id)}`,
+        ]),
+      ]);
+      expect(items.some((i) => i.raci.length > 1)).toBe(true);
+      expect(text, search).toBe(expected);
     }
   });
 });

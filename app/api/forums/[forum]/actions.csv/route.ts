@@ -1,6 +1,7 @@
-import { listActions, type BoardItem } from "@/lib/db/actions";
+import { listActionIds } from "@/lib/db/actions";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { pageReads, type ActionExportRow } from "@/lib/db/page-reads";
 import { forumRoute } from "@/lib/http/forum-route";
 import { translator } from "@/lib/i18n";
 import { filtersOf } from "@/lib/services/action-filters";
@@ -19,20 +20,23 @@ export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, local
   const t = translator(locale);
   const today = todayInOslo();
   const { query } = parseActionListQuery(new URL(req.url).searchParams);
-  const { items } = await listActions(db(), { forumId: access.forum.id }, {
+  // Which items, in which order, as the screen lists them; then only the columns printed, in two
+  // statements (the full board items through Prisma took ~450 ms for 3,000 rows).
+  const { ids } = await listActionIds(db(), { forumId: access.forum.id }, {
     filters: filtersOf(query), closed: Boolean(query.closed), sort: query.sort, dir: query.dir, page: 1, pageSize: 0, today,
   });
-  const parties = (i: BoardItem, role: (typeof RACI_ROLES)[number]) =>
-    i.raci.filter((r) => r.role === role).map((r) => (r.user ? r.user.name : t("actions.groupParty", { name: r.group?.name ?? "" }))).join(", ");
-  const link = (i: BoardItem) => new URL(pages.actionDetail(access.forum.slug, i.groupId, i.id), env().APP_URL).toString();
+  const items = pageReads().exportActions(ids);
+  const parties = (i: ActionExportRow, role: (typeof RACI_ROLES)[number]) =>
+    i.raci.filter((r) => r.role === role).map((r) => (r.userName !== null ? r.userName : t("actions.groupParty", { name: r.groupName ?? "" }))).join(", ");
+  const link = (i: ActionExportRow) => new URL(pages.actionDetail(access.forum.slug, i.groupId, i.id), env().APP_URL).toString();
   const csv = toCsv([
     [
       t("actions.csvId"), t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"),
       ...RACI_ROLES.map((r) => t(`raci.${r}`)), t("actions.due"), t("actions.targetArea"), t("actions.description"), t("actions.csvLink"),
     ],
     ...items.map((i) => [
-      i.id, i.groupName, i.title, t(`actionStatus.${i.status}`), i.owner?.name ?? "",
-      ...RACI_ROLES.map((r) => parties(i, r)), i.dueDate ?? "", i.targetArea?.name ?? "", i.description, link(i),
+      i.id, i.groupName, i.title, t(`actionStatus.${i.status}`), i.ownerName ?? "",
+      ...RACI_ROLES.map((r) => parties(i, r)), i.dueDate ?? "", i.targetAreaName ?? "", i.description, link(i),
     ]),
   ]);
   return new Response(csv, {
