@@ -1,10 +1,14 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { WebSocket } from "ws";
+import * as syncProtocol from "y-protocols/sync";
 import { Connection } from "./connection.ts";
 import { jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import { DocumentRoom, dropTitleCopy, type DocumentRoomLimits } from "./document-room.ts";
 import type { TallyIncrement } from "./edit-stretches.ts";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "./protocol.ts";
 import { SERVER_ORIGIN } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 
@@ -108,6 +112,63 @@ describe("DocumentRoom and the editors' changes", () => {
     Y.applyUpdate(room.doc, editOn(Y.encodeStateAsUpdate(room.doc), (t) => t.insert(0, "Ja ")), ole);
     await room.flush();
     expect(state.tallies.map((t) => [t.userId, t.changes])).toEqual([["u-ole", 1]]);
+    await room.unload();
+  });
+});
+
+/** A socket that records the frames the room sends it. */
+function recordingSocket() {
+  const frames: Uint8Array[] = [];
+  const ws = { readyState: 1, OPEN: 1, bufferedAmount: 0, send: (data: Uint8Array) => frames.push(data), close() {}, terminate() {} } as unknown as WebSocket;
+  return { ws, frames };
+}
+
+/** A stock client's sync-update frame carrying `update`. */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(e, update);
+  return encoding.toUint8Array(e);
+}
+
+/** Each frame's message type, and for sync frames the sync message type ("0/2" is an update). */
+const kinds = (frames: Uint8Array[]) =>
+  frames.map((f) => {
+    const d = decoding.createDecoder(f);
+    const type = decoding.readVarUint(d);
+    return type === MESSAGE_SYNC ? `${type}/${decoding.readVarUint(d)}` : String(type);
+  });
+
+describe("DocumentRoom broadcasts", () => {
+  it("send a burst of changes as one merged update per connection, none back to its author, before any later frame", async () => {
+    const base = initial("Hei");
+    const { store } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    const author = recordingSocket();
+    const watcher = recordingSocket();
+    const ole = room.addConnection(author.ws, { id: "u-ole", name: "Ole" }, "write");
+    room.addConnection(watcher.ws, { id: "u-kari", name: "Kari" }, "read");
+    author.frames.length = 0;
+    watcher.frames.length = 0;
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
+    for (const word of [" der", " og", " hallo"]) {
+      const sv = Y.encodeStateVector(client);
+      client.getText("t").insert(client.getText("t").length, word);
+      room.handleMessage(ole, updateFrame(Y.encodeStateAsUpdate(client, sv)));
+    }
+    // A frame sent in the same turn goes after the changes queued before it.
+    room.handleMessage(room.connections.get(watcher.ws)!, new Uint8Array([MESSAGE_QUERY_AWARENESS]));
+    await new Promise((r) => setImmediate(r));
+    expect(kinds(author.frames)).toEqual([]);
+    expect(kinds(watcher.frames)).toEqual(["0/2", String(MESSAGE_AWARENESS)]);
+    const seen = new Y.Doc();
+    Y.applyUpdate(seen, base);
+    const d = decoding.createDecoder(watcher.frames[0]!);
+    decoding.readVarUint(d);
+    decoding.readVarUint(d);
+    Y.applyUpdate(seen, decoding.readVarUint8Array(d));
+    expect(seen.getText("t").toString()).toBe("Hei der og hallo");
     await room.unload();
   });
 });

@@ -77,6 +77,13 @@ export abstract class Room {
   protected image: Uint8Array | null = null;
   protected closed = false;
   private extensions: RoomExtension[] = [];
+  /**
+   * Changes of this event-loop turn not yet broadcast, in order, each with the connection it came
+   * from. A burst (a client's socket delivers many updates in one read) goes out as one merged
+   * update per connection instead of one frame per update per connection.
+   */
+  private outgoing: { update: Uint8Array; origin: Connection | null }[] = [];
+  private outgoingScheduled = false;
 
   protected constructor(
     /** The room's name (document.<id>, board.<id>), for logs. */
@@ -101,6 +108,8 @@ export abstract class Room {
   /** Adds a connection and starts the sync: our state vector, presence, access mode (and what subclasses add). */
   addConnection(ws: WebSocket, user: ConnectionUser, mode: AccessMode): Connection {
     const conn = new Connection(ws, user.id, user.name, mode, this.limits.awarenessPerSecond);
+    // Changes made before it joined reach it through the sync, not the broadcast.
+    this.sendChanges();
     this.connections.set(ws, conn);
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MESSAGE_SYNC);
@@ -188,10 +197,15 @@ export abstract class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown) {
     if (origin === LOAD_ORIGIN || this.closed) return;
     this.image = null;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(e, update);
-    this.broadcast(encoding.toUint8Array(e), origin instanceof Connection ? origin : null);
+    this.outgoing.push({ update, origin: origin instanceof Connection ? origin : null });
+    if (!this.outgoingScheduled) {
+      this.outgoingScheduled = true;
+      // setImmediate runs right after this turn's reads (same loop iteration), so the wait is at most a turn.
+      setImmediate(() => {
+        this.outgoingScheduled = false;
+        this.sendChanges();
+      });
+    }
     this.afterChange(update, origin);
     for (const extension of this.extensions) extension.onChange?.(update, origin);
   }
@@ -269,7 +283,42 @@ export abstract class Room {
 
   // ---- sending -----------------------------------------------------------------------------
 
+  /**
+   * Broadcasts the changes queued this turn: one sync-update frame per connection, made of every
+   * queued change but its own, merged and encoded once per distinct origin (not per connection).
+   */
+  private sendChanges() {
+    const queued = this.outgoing;
+    if (!queued.length) return;
+    this.outgoing = [];
+    const origins = new Set(queued.map((q) => q.origin));
+    const frames = new Map<Connection | null, Uint8Array | null>();
+    const frameWithout = (except: Connection | null) => {
+      if (frames.has(except)) return frames.get(except)!;
+      const updates = queued.filter((q) => except === null || q.origin !== except).map((q) => q.update);
+      let frame: Uint8Array | null = null;
+      if (updates.length) {
+        const e = encoding.createEncoder();
+        encoding.writeVarUint(e, MESSAGE_SYNC);
+        syncProtocol.writeUpdate(e, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        frame = encoding.toUint8Array(e);
+      }
+      frames.set(except, frame);
+      return frame;
+    };
+    for (const conn of this.connections.values()) {
+      const frame = frameWithout(origins.has(conn) ? conn : null);
+      if (frame) this.write(conn, frame);
+    }
+  }
+
+  /** Sends one frame; changes queued earlier go first, so every connection gets frames in order. */
   protected send(conn: Connection, data: Uint8Array) {
+    this.sendChanges();
+    this.write(conn, data);
+  }
+
+  private write(conn: Connection, data: Uint8Array) {
     const ws = conn.ws;
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > this.limits.maxBufferedBytes) {
@@ -283,7 +332,8 @@ export abstract class Room {
   }
 
   protected broadcast(data: Uint8Array, except: Connection | null) {
-    for (const conn of this.connections.values()) if (conn !== except) this.send(conn, data);
+    this.sendChanges();
+    for (const conn of this.connections.values()) if (conn !== except) this.write(conn, data);
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
