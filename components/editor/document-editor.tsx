@@ -55,7 +55,7 @@ interface Session {
 }
 
 // Marks for the benchmark's breakdown of opening a document (navigation → code → socket → sync → view).
-if (typeof performance !== "undefined") performance.mark("editor:module");
+if (typeof window !== "undefined") performance.mark("editor:module");
 
 const STATUS_TEXT: Record<SyncStatus, MessageKey> = {
   connecting: "editor.statusConnecting",

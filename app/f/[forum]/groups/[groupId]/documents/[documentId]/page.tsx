@@ -17,7 +17,7 @@ import { ApprovalPanel } from "@/components/approval/approval-panel";
 import { DocumentMetaForm } from "@/components/documents/document-forms";
 import { FollowToggle } from "@/components/documents/follow-toggle";
 import { VersionHistory } from "@/components/documents/version-history";
-import { DocumentEditorLoader } from "@/components/editor/document-editor-loader";
+import { DocumentEditor } from "@/components/editor/document-editor";
 import { CommentPanel } from "@/components/comments/comment-panel";
 import { DocumentCommentsProvider } from "@/components/comments/document-comments";
 import { mayStartThread } from "@/lib/policies/comment";
@@ -75,7 +75,7 @@ export default async function DocumentPage(props: Props) {
       </header>
       <DocumentCommentsProvider forum={slug} documentId={document.id} mayComment={mayStartThread({ targetReadable: abilities.read, targetArchived: view.archived })}>
       <div className="document-layout">
-        <DocumentEditorLoader
+        <DocumentEditor
           documentId={document.id} user={{ id: user.id, name: user.name }} abilities={abilities}
           actions={{
             forum: slug, groupId: document.groupId, choices: ctx.choices, viewer: ctx.viewer,
