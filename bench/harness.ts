@@ -26,6 +26,12 @@ export const AUDIT_SECRET = "bench-audit-secret-bench-audit-secret-0123";
 process.env.AUDIT_SECRET ??= AUDIT_SECRET;
 export const hasTaskset = spawnSync("taskset", ["-c", "0", "true"]).status === 0;
 export const pin = (core: number, cmd: string[]) => (hasTaskset ? ["taskset", "-c", String(core), ...cmd] : cmd);
+/**
+ * The cores the server under test runs on: core 0, or BENCH_SERVER_CPUS (a taskset list, "0,1") to
+ * see what a server with threads does when they are not squeezed onto one core (S6's writer thread).
+ */
+const SERVER_CPUS = process.env.BENCH_SERVER_CPUS;
+const pinServer = (cmd: string[]) => (hasTaskset && SERVER_CPUS ? ["taskset", "-c", SERVER_CPUS, ...cmd] : pin(0, cmd));
 
 export type ServerKind = "ours" | "ref" | "hocuspocus" | "hocuspocus-sqlite" | "relay";
 export const LABEL: Record<ServerKind, string> = {
@@ -108,7 +114,7 @@ export async function startServer(kind: ServerKind, opts: { dbFile?: string; por
   } else {
     cmd = [process.execPath, "--import", "tsx", path.join(PEERS, `servers/${kind}.ts`)];
   }
-  const full = pin(0, cmd);
+  const full = pinServer(cmd);
   const proc = spawn(full[0]!, full.slice(1), { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const metrics: ProcessMetrics[] = [];
   await new Promise<void>((resolve, reject) => {

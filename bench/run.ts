@@ -122,7 +122,8 @@ async function main() {
   writeFileSync(`bench/results/${stamp}${QUICK ? "-quick" : ""}.json`, JSON.stringify(output, null, 2));
   const table = renderTable(report);
   console.log(`\n${table}\n\nFinished in ${elapsed.toFixed(0)} s; results in bench/results/${stamp}${QUICK ? "-quick" : ""}.json`);
-  if (!QUICK) {
+  // The page is the whole comparison: a run of some scenarios (--only) leaves it as it is.
+  if (!QUICK && !ONLY) {
     mkdirSync("docs", { recursive: true });
     writeFileSync("docs/benchmarks.md", renderDoc(output, table));
   }

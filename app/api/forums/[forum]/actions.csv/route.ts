@@ -9,7 +9,7 @@ import { todayInOslo } from "@/lib/time/oslo";
 import { toCsv } from "@/lib/services/csv";
 import { pages } from "@/lib/urls";
 import { parseActionListQuery } from "@/lib/validation/action-list";
-import { RACI_ROLES } from "@/lib/validation/action";
+import { ACTION_STATUSES, RACI_ROLES } from "@/lib/validation/action";
 
 /**
  * The overview (or a group's board, `?group=`) as CSV, with the same filters (closed items with
@@ -28,14 +28,17 @@ export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, local
   const items = pageReads().exportActions(ids);
   const parties = (i: ActionExportRow, role: (typeof RACI_ROLES)[number]) =>
     i.raci.filter((r) => r.role === role).map((r) => (r.userName !== null ? r.userName : t("actions.groupParty", { name: r.groupName ?? "" }))).join(", ");
-  const link = (i: ActionExportRow) => new URL(pages.actionDetail(access.forum.slug, i.groupId, i.id), env().APP_URL).toString();
+  // Once per export, not per row (3,000 rows at 10,000 actions): the app's origin and the status names.
+  const origin = new URL(env().APP_URL).origin;
+  const link = (i: ActionExportRow) => `${origin}${pages.actionDetail(access.forum.slug, i.groupId, i.id)}`;
+  const statusName = Object.fromEntries(ACTION_STATUSES.map((s) => [s, t(`actionStatus.${s}`)])) as Record<ActionExportRow["status"], string>;
   const csv = toCsv([
     [
       t("actions.csvId"), t("actions.group"), t("actions.title"), t("actions.status"), t("actions.owner"),
       ...RACI_ROLES.map((r) => t(`raci.${r}`)), t("actions.due"), t("actions.targetArea"), t("actions.description"), t("actions.csvLink"),
     ],
     ...items.map((i) => [
-      i.id, i.groupName, i.title, t(`actionStatus.${i.status}`), i.ownerName ?? "",
+      i.id, i.groupName, i.title, statusName[i.status], i.ownerName ?? "",
       ...RACI_ROLES.map((r) => parties(i, r)), i.dueDate ?? "", i.targetAreaName ?? "", i.description, link(i),
     ]),
   ]);
