@@ -56,6 +56,21 @@ export function fill(dbFile: string, actions: number): { groupId: string } {
   return { groupId: groups[0]! };
 }
 
+/**
+ * A copy of the bench template grown by `actions` actions (fill), with the search index a running
+ * forum has: otherwise the server rebuilds it (10,000 actions, 1,000 documents) in the background at
+ * start, during the first pages timed.
+ */
+export async function grownForum(actions: number): Promise<{ dbFile: string; groupId: string }> {
+  const dbFile = path.join(TMP, `ours-growth-${actions}-${Date.now()}.db`);
+  copyFileSync(templateDb, dbFile);
+  const { groupId } = fill(dbFile, actions);
+  const seeded = createDb(`file:${dbFile}`);
+  await ensureSearchIndex(seeded);
+  await seeded.$disconnect();
+  return { dbFile, groupId };
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function get(url: string): Promise<string> {
@@ -97,14 +112,7 @@ export const growthScenarios: Scenario[] = [
       const out: Measure = {};
       const reps = SMOKE ? 3 : QUICK ? 10 : 20;
       for (const size of SIZES) {
-        const dbFile = path.join(TMP, `ours-growth-${size}-${Date.now()}.db`);
-        copyFileSync(templateDb, dbFile);
-        const { groupId } = fill(dbFile, size);
-        // The search index as a running forum has it: otherwise the server rebuilds it (10,000 actions, 1,000
-        // documents) in the background at start, during the first pages timed.
-        const seeded = createDb(`file:${dbFile}`);
-        await ensureSearchIndex(seeded);
-        await seeded.$disconnect();
+        const { dbFile, groupId } = await grownForum(size);
         const server = await startServer("ours", { dbFile });
         try {
           const base = `http://127.0.0.1:${server.port}`;

@@ -6,24 +6,14 @@
 //   URL_PATH=/login NOCOOKIE=1 npx tsx bench/tools/page-cpu.ts
 //   N=400 BENCH_PROFILE=/tmp/prof npx tsx bench/tools/page-cpu.ts   (with a --cpu-prof of the server)
 //   ACTIONS=1000 URL_PATH=/f/ostfold/actions npx tsx bench/tools/page-cpu.ts   (a forum grown as in W1)
-import { copyFileSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { createDb } from "../../lib/db/client.ts";
-import { ensureSearchIndex } from "../../lib/search/index.ts";
-import { cookie, prepareTemplate, roomId, startServer, templateDb, TMP } from "../harness.ts";
-import { fill } from "../scenarios/growth.ts";
+import { cookie, prepareTemplate, roomId, startServer } from "../harness.ts";
+import { grownForum } from "../scenarios/growth.ts";
 
 const N = Number(process.env.N ?? 200);
 await prepareTemplate();
-let dbFile: string | undefined;
-if (process.env.ACTIONS) {
-  dbFile = path.join(TMP, `ours-page-cpu-${Date.now()}.db`);
-  copyFileSync(templateDb, dbFile);
-  fill(dbFile, Number(process.env.ACTIONS));
-  const seeded = createDb(`file:${dbFile}`);
-  await ensureSearchIndex(seeded);
-  await seeded.$disconnect();
-}
+const dbFile = process.env.ACTIONS ? (await grownForum(Number(process.env.ACTIONS))).dbFile : undefined;
 const server = await startServer("ours", { dbFile });
 /** The server's CPU time in ms (clock ticks at 100 Hz; taskset execs node, so the pid is the server's). */
 const cpu = () => {
