@@ -12,6 +12,7 @@ import { useLocale, useT } from "../i18n-provider";
 import { SelectField, TextArea, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
+import { formatDay, formatTimestamp } from "@/lib/i18n/format";
 
 export interface ApprovedVersionView {
   number: number;
@@ -23,11 +24,6 @@ export interface ApprovedVersionView {
   /** The approved version with the draft's later changes marked (our own renderer's HTML), when it changed. */
   diffHtml: string | null;
 }
-
-const when = (iso: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }).format(new Date(iso));
-const day = (date: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
 
 /**
  * A recommendation's way through the steering group: the approved version (frozen, with its hash),
@@ -53,7 +49,7 @@ export function ApprovalPanel({ forum, documentId, groupId, viewer, steering, in
         <div className="approved-version" data-testid="approved-version">
           <h3>{t("approval.approvedVersion")}</h3>
           <p className="small">
-            {t("approval.approvedVersionMeta", { number: approved.number, date: approved.decidedAt ? when(approved.decidedAt, locale) : "" })}
+            {t("approval.approvedVersionMeta", { number: approved.number, date: approved.decidedAt ? formatTimestamp(approved.decidedAt, locale) : "" })}
           </p>
           <p className="small hash">
             {t("approval.hash")}: <code data-testid="approved-hash">{approved.sha256}</code>
@@ -83,7 +79,7 @@ export function ApprovalPanel({ forum, documentId, groupId, viewer, steering, in
             {decided.slice(0, 5).map((a) => (
               <li key={a.id} data-testid="decided-request">
                 <strong>{t(`approval.outcomes.${a.status as "APPROVED"}`)}</strong> – {t("approval.versionLabel", { number: a.version.number })}
-                {a.decidedAt ? `, ${when(a.decidedAt, locale)}` : ""}
+                {a.decidedAt ? `, ${formatTimestamp(a.decidedAt, locale)}` : ""}
                 {a.outcomeStatement ? <span className="block small">{a.outcomeStatement}</span> : null}
                 {decisionRecordAbilities(viewer, a).read ? (
                   <span className="block small">
@@ -107,8 +103,8 @@ function OpenRequest({ forum, request, steeringSize }: { forum: string; request:
     <div className="open-request stack" data-testid="open-request">
       <h3>{t("approval.openRequest", { number: request.version.number })}</h3>
       <p className="small">
-        {t("approval.requestedBy", { name: request.requestedBy.name, date: when(request.createdAt, locale) })}
-        {request.wishedDecisionDate ? <span className="block">{t("approval.wishedBy", { date: day(request.wishedDecisionDate, locale) })}</span> : null}
+        {t("approval.requestedBy", { name: request.requestedBy.name, date: formatTimestamp(request.createdAt, locale) })}
+        {request.wishedDecisionDate ? <span className="block">{t("approval.wishedBy", { date: formatDay(request.wishedDecisionDate, locale, "long") })}</span> : null}
       </p>
       {request.coverNote ? <p className="cover-note">{request.coverNote}</p> : null}
       <h4>{t("approval.votes")}</h4>

@@ -7,9 +7,7 @@ import { presentApproval, type ApprovalView } from "@/lib/presenters/approval";
 import { pages } from "@/lib/urls";
 import { useBoards } from "../board/use-boards";
 import { useLocale, useT } from "../i18n-provider";
-
-const day = (date: string, locale: string) =>
-  new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+import { formatDay } from "@/lib/i18n/format";
 
 /** The steering group's queue: open requests across every group, live, with the viewer's own vote. */
 export function ApprovalQueue({ forum, groups, viewer, steering, initial, diffs }: {
@@ -44,12 +42,12 @@ export function ApprovalQueue({ forum, groups, viewer, steering, initial, diffs 
               </div>
               <div>
                 <dt>{t("approval.versionLabel", { number: a.version.number })}</dt>
-                <dd>{t("approval.requestedBy", { name: a.requestedBy.name, date: day(a.createdAt.slice(0, 10), locale) })}</dd>
+                <dd>{t("approval.requestedBy", { name: a.requestedBy.name, date: formatDay(a.createdAt.slice(0, 10), locale) })}</dd>
               </div>
               {a.wishedDecisionDate ? (
                 <div>
                   <dt>{t("approval.wished")}</dt>
-                  <dd>{day(a.wishedDecisionDate, locale)}</dd>
+                  <dd>{formatDay(a.wishedDecisionDate, locale)}</dd>
                 </div>
               ) : null}
               {votes ? (

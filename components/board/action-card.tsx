@@ -9,10 +9,7 @@ import { useLocale, useT } from "../i18n-provider";
 import { FormStatus } from "../ui/form-status";
 import { useMutation } from "../ui/use-mutation";
 import { ActionEditForm, type Choices } from "./action-form";
-
-function formatDue(date: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
-}
+import { formatDay } from "@/lib/i18n/format";
 
 /**
  * One action item: what, who, when, how it stands. The controls are exactly what the item's
@@ -73,7 +70,7 @@ export function ActionCard({ item, forum, today, choices, showGroup, detail, myR
           <div>
             <dt>{t("actions.due")}</dt>
             <dd className={overdue ? "overdue" : undefined}>
-              <time dateTime={item.dueDate}>{formatDue(item.dueDate, locale)}</time>
+              <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time>
               {overdue ? ` – ${t("actions.overdue")}` : ""}
             </dd>
           </div>

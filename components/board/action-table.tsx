@@ -7,10 +7,7 @@ import { isOverdue } from "@/lib/time/oslo";
 import { pages } from "@/lib/urls";
 import type { ActionSortKey } from "@/lib/validation/action-list";
 import { useLocale, useT } from "../i18n-provider";
-
-function formatDue(date: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
-}
+import { formatDay } from "@/lib/i18n/format";
 
 /**
  * The table view: one compact row per item, sortable by each column (a button in the header;
@@ -78,7 +75,7 @@ export function ActionTable({ forum, items, today, showGroup, sort, dir, onSort,
                 <td>{i.owner?.name ?? <span className="muted">{t("actions.noOwner")}</span>}</td>
                 <td>{a ?? <span className="warn-text">{t("actions.missingAccountable")}</span>}</td>
                 <td className={overdue ? "overdue" : undefined}>
-                  {i.dueDate ? <time dateTime={i.dueDate}>{formatDue(i.dueDate, locale)}</time> : "–"}
+                  {i.dueDate ? <time dateTime={i.dueDate}>{formatDay(i.dueDate, locale)}</time> : "–"}
                   {overdue ? ` – ${t("actions.overdue")}` : ""}
                 </td>
                 {showGroup ? <td>{i.groupName}</td> : null}

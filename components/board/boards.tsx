@@ -14,6 +14,7 @@ import { ListPager } from "./list-pager";
 import { RaciMatrix, type RaciColumn } from "./raci-matrix";
 import { useBoards } from "./use-boards";
 import { useListQuery } from "./use-list-query";
+import { formatNumber } from "@/lib/i18n/format";
 
 // A page of a list: live items from the board rooms, and the page asked again when a room changes.
 const LIST = { refresh: true, addLive: false } as const;
@@ -85,7 +86,7 @@ export function ActionOverview({ forum, groups, list, counts: byGroup, viewer, t
 }) {
   const t = useT();
   const locale = useLocale();
-  const num = (n: number) => n.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const num = (n: number) => formatNumber(n, locale);
   const { items, live } = useBoards(groups.map((g) => g.id), list.items, viewer, [], LIST);
   const counts = groups.map((g) => {
     const c = byGroup.find((x) => x.groupId === g.id);

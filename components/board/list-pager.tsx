@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useLocale, useT } from "../i18n-provider";
+import { formatNumber } from "@/lib/i18n/format";
 
 /** The page numbers a pager links: the first, the last, and two on each side of the current one; null for a gap. */
 export function pagerPages(page: number, pageCount: number): (number | null)[] {
@@ -31,7 +32,7 @@ export function ListPager({ total, page, pageCount, pageSize, closedCount, close
 }) {
   const t = useT();
   const locale = useLocale();
-  const num = (n: number) => n.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const num = (n: number) => formatNumber(n, locale);
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (

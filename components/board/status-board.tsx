@@ -12,13 +12,10 @@ import { isOverdue } from "@/lib/time/oslo";
 import { api, pages } from "@/lib/urls";
 import { ACTION_STATUSES } from "@/lib/validation/action";
 import { useLocale, useT } from "../i18n-provider";
+import { formatDay } from "@/lib/i18n/format";
 
 type Status = (typeof ACTION_STATUSES)[number];
 type DragData = { status: Status; title: string };
-
-function formatDue(date: string, locale: string) {
-  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
-}
 
 const NEXT = [KeyboardCode.Right, KeyboardCode.Down] as string[];
 const PREVIOUS = [KeyboardCode.Left, KeyboardCode.Up] as string[];
@@ -206,7 +203,7 @@ function CardBody({ item, today, showGroup, forum, overlay }: { item: PresentedA
         <span>{item.owner?.name ?? t("actions.noOwner")}</span>
         {item.dueDate ? (
           <span className={overdue ? "overdue" : undefined}>
-            <time dateTime={item.dueDate}>{formatDue(item.dueDate, locale)}</time>
+            <time dateTime={item.dueDate}>{formatDay(item.dueDate, locale)}</time>
             {overdue ? ` – ${t("actions.overdue")}` : ""}
           </span>
         ) : null}

@@ -21,8 +21,8 @@ export function GroupCard({ group, href, t, mine }: { group: GroupCardData; href
       </h3>
       {group.mandate ? <p className="group-card__mandate">{group.mandate}</p> : <p className="muted">{t("group.noMandate")}</p>}
       <ul className="meta" aria-label={group.name}>
-        <li>{group.memberCount === 1 ? t("forum.oneMember") : t("forum.members", { count: group.memberCount })}</li>
-        <li>{group.documentCount === 1 ? t("forum.oneDocument") : t("forum.documents", { count: group.documentCount })}</li>
+        <li>{t("forum.members", { count: group.memberCount })}</li>
+        <li>{t("forum.documents", { count: group.documentCount })}</li>
         {group.leads.length ? <li>{t("forum.led", { names: group.leads.join(", ") })}</li> : null}
         {mine ? <li className="badge badge--mine">{t("forum.myGroups")}</li> : null}
       </ul>

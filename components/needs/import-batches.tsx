@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatNumber } from "@/lib/i18n/format";
 import type { ImportBatchView } from "@/lib/presenters/import";
 import { api } from "@/lib/urls";
 import { useLocale, useT } from "../i18n-provider";
@@ -16,7 +16,7 @@ export function ImportBatches({ forum, batches }: { forum: string; batches: Impo
   const m = useMutation();
   const [confirming, setConfirming] = useState<string | null>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
-  const number = (n: number) => n.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const number = (n: number) => formatNumber(n, locale);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();

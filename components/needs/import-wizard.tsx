@@ -11,6 +11,7 @@ import { useLocale, useT } from "../i18n-provider";
 import { SelectField, TextField } from "../ui/field";
 import { ScrollTable } from "../ui/scroll-table";
 import { sendImportForm, type ApiError, type UploadProgress } from "./import-transport";
+import { formatNumber } from "@/lib/i18n/format";
 
 interface Choice {
   id: string;
@@ -34,7 +35,7 @@ export function ImportWizard({ forum, groups, regions, targetAreas, sources, lim
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
-  const number = (n: number) => n.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB");
+  const number = (n: number) => formatNumber(n, locale);
   const [groupId, setGroupId] = useState(groups[0]?.id ?? "");
   const [sourceName, setSourceName] = useState("");
   const [file, setFile] = useState<File | null>(null);

@@ -1,4 +1,4 @@
-import type { Locale } from "./index.ts";
+import { INTL_TAGS, type Locale } from "./index.ts";
 
 // Building an Intl formatter costs far more than using one (a list of 30 dates built 30 of them;
 // profiled under S8): one per language and kind, made on first use.
@@ -11,7 +11,7 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   }
   return f;
 }
-const tag = (locale: Locale) => (locale === "nb" ? "nb-NO" : "en-GB");
+const tag = (locale: Locale) => INTL_TAGS[locale];
 
 /** Date and time in the reader's language, always in Norwegian time. */
 export function formatDateTime(date: Date, locale: Locale): string {
@@ -27,4 +27,17 @@ export function formatDate(date: Date, locale: Locale): string {
 /** A figure (a count or an amount, up to two decimals) in the reader's language: "1 234,5" / "1,234.5". */
 export function formatNumber(value: number, locale: Locale): string {
   return formatter(`number.${locale}`, () => new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 })).format(value);
+}
+
+/**
+ * A calendar day stored as "2026-11-30" (a due date, a meeting day) in the reader's language; read at
+ * noon UTC, so no time zone moves it to the day before or after.
+ */
+export function formatDay(day: string, locale: Locale, style: "medium" | "long" = "medium"): string {
+  return formatter(`day.${style}.${locale}`, () => new Intl.DateTimeFormat(tag(locale), { dateStyle: style, timeZone: "UTC" })).format(new Date(`${day}T12:00:00Z`));
+}
+
+/** Date and time of an ISO timestamp in the reader's language, in Norwegian time. */
+export function formatTimestamp(iso: string, locale: Locale): string {
+  return formatDateTime(new Date(iso), locale);
 }

@@ -1,5 +1,5 @@
-// What a column of an imported file can be: the fields of a need, and the column headings (Bokmål
-// and English) that guess each one when a source is imported for the first time.
+// What a column of an imported file can be: the fields of a need, and the column headings (Bokmål,
+// Nynorsk and English) that guess each one when a source is imported for the first time.
 
 /** The fields a column can be mapped to. `region` and `targetArea` are names or codes, matched against the forum's. */
 export const IMPORT_FIELDS = [
@@ -14,22 +14,22 @@ export const REQUIRED_COLUMNS: readonly ImportField[] = ["field", "demand", "sup
 /** Headings that guess each field, folded (see foldHeader). */
 const SYNONYMS: Record<ImportField, string[]> = {
   field: ["yrke", "fag", "yrke fag", "yrkesgruppe", "lærefag", "fagområde", "utdanning", "occupation", "field", "trade", "profession"],
-  title: ["tittel", "navn", "title", "name"],
-  demand: ["behov", "etterspørsel", "antall søkere", "søkere", "søkere læreplass", "demand", "need", "applicants"],
-  supply: ["tilbud", "tilgang", "godkjente kontrakter", "lærekontrakter", "kontrakter", "supply", "contracts", "approved contracts"],
-  period: ["periode", "år", "aar", "skoleår", "period", "year"],
-  region: ["kommune", "kommunenavn", "kommunenummer", "kommunenr", "region", "municipality"],
-  unit: ["enhet", "måleenhet", "unit"],
+  title: ["tittel", "navn", "namn", "title", "name"],
+  demand: ["behov", "etterspørsel", "etterspurnad", "antall søkere", "tal på søkjarar", "søkere", "søkjarar", "søkere læreplass", "demand", "need", "applicants"],
+  supply: ["tilbud", "tilbod", "tilgang", "godkjente kontrakter", "lærekontrakter", "kontrakter", "supply", "contracts", "approved contracts"],
+  period: ["periode", "år", "aar", "skoleår", "skuleår", "period", "year"],
+  region: ["kommune", "kommunenavn", "kommunenamn", "kommunenummer", "kommunenr", "region", "municipality"],
+  unit: ["enhet", "eining", "måleenhet", "måleeining", "unit"],
   targetArea: ["målområde", "innsatsområde", "satsingsområde", "target area"],
   styrk: ["styrk", "styrk 08", "styrk08", "yrkeskode", "occupation code"],
   nus: ["nus", "nus kode", "utdanningskode", "education code"],
   nace: ["nace", "næring", "næringskode", "industry", "industry code"],
-  description: ["beskrivelse", "description"],
-  notes: ["merknad", "merknader", "kommentar", "notater", "notes", "note", "comment", "comments"],
-  sourceName: ["kilde", "source"],
-  sourceUrl: ["lenke", "url", "kildelenke", "link", "source url"],
+  description: ["beskrivelse", "skildring", "description"],
+  notes: ["merknad", "merknader", "merknadar", "kommentar", "notater", "notes", "note", "comment", "comments"],
+  sourceName: ["kilde", "kjelde", "source"],
+  sourceUrl: ["lenke", "lenkje", "url", "kildelenke", "link", "source url"],
   sourceDate: ["dato", "kildedato", "publisert", "date", "source date"],
-  confidence: ["sikkerhet", "pålitelighet", "confidence"],
+  confidence: ["sikkerhet", "sikkerheit", "pålitelighet", "pålitelegheit", "confidence"],
 };
 
 /** A heading as compared: lower case, without anything in brackets, punctuation as spaces, spaces collapsed. */

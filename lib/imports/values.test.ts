@@ -31,8 +31,12 @@ describe("periods, dates, units and confidence", () => {
     expect(normaliseDate("2026-02-01")).toBe("2026-02-01");
   });
 
-  it("reads units and confidence in Bokmål, English or as codes", () => {
+  it("reads units and confidence in Bokmål, Nynorsk, English or as codes", () => {
     expect(parseUnit("Læreplasser")).toBe("APPRENTICESHIPS");
+    expect(parseUnit("Læreplassar")).toBe("APPRENTICESHIPS");
+    expect(parseUnit("personar")).toBe("PERSONS");
+    expect(parseConfidence("låg")).toBe("LOW");
+    expect(parseConfidence("Høg")).toBe("HIGH");
     expect(parseUnit("årsverk")).toBe("FTE");
     expect(parseUnit("STUDY_PLACES")).toBe("STUDY_PLACES");
     expect(parseUnit("kroner")).toBeNull();
@@ -53,6 +57,8 @@ describe("guessing the mapping from headings", () => {
     expect(guessField("Yrke")).toBe("field");
     expect(guessField("Behov (antall)")).toBe("demand");
     expect(guessField("Tilbud 2026")).toBe("supply");
+    expect(guessField("Tilbod")).toBe("supply");
+    expect(guessField("Kjelde")).toBe("sourceName");
     expect(guessField("Godkjente kontrakter")).toBe("supply");
     expect(guessField("Kommunenr.")).toBe("region");
     expect(guessField("STYRK-08")).toBe("styrk");

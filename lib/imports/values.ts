@@ -65,22 +65,22 @@ export function normaliseDate(cell: Cell): string {
 const fold = (s: string) => s.normalize("NFC").toLocaleLowerCase("nb").replace(/[\s_-]+/g, " ").trim();
 
 const UNITS: Record<string, NeedUnit> = {
-  persons: "PERSONS", personer: "PERSONS", person: "PERSONS", antall: "PERSONS", people: "PERSONS",
-  apprenticeships: "APPRENTICESHIPS", læreplasser: "APPRENTICESHIPS", læreplass: "APPRENTICESHIPS", lærlingplasser: "APPRENTICESHIPS", lærekontrakter: "APPRENTICESHIPS",
-  "study places": "STUDY_PLACES", studieplasser: "STUDY_PLACES", studieplass: "STUDY_PLACES",
+  persons: "PERSONS", personer: "PERSONS", personar: "PERSONS", person: "PERSONS", antall: "PERSONS", tal: "PERSONS", people: "PERSONS",
+  apprenticeships: "APPRENTICESHIPS", læreplasser: "APPRENTICESHIPS", læreplassar: "APPRENTICESHIPS", læreplass: "APPRENTICESHIPS", lærlingplasser: "APPRENTICESHIPS", lærekontrakter: "APPRENTICESHIPS",
+  "study places": "STUDY_PLACES", studieplasser: "STUDY_PLACES", studieplassar: "STUDY_PLACES", studieplass: "STUDY_PLACES",
   fte: "FTE", årsverk: "FTE", "full time equivalents": "FTE",
 };
 
-/** A unit by its code or its name in Bokmål or English. */
+/** A unit by its code or its name in Bokmål, Nynorsk or English. */
 export function parseUnit(cell: Cell): NeedUnit | null {
   return UNITS[fold(cellText(cell))] ?? null;
 }
 
 const CONFIDENCE: Record<string, Confidence> = {
-  low: "LOW", lav: "LOW", medium: "MEDIUM", middels: "MEDIUM", høy: "HIGH", high: "HIGH",
+  low: "LOW", lav: "LOW", låg: "LOW", medium: "MEDIUM", middels: "MEDIUM", høy: "HIGH", høg: "HIGH", high: "HIGH",
 };
 
-/** A confidence by its code or its name in Bokmål or English. */
+/** A confidence by its code or its name in Bokmål, Nynorsk or English. */
 export function parseConfidence(cell: Cell): Confidence | null {
   return CONFIDENCE[fold(cellText(cell))] ?? null;
 }

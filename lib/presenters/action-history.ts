@@ -1,6 +1,7 @@
 import type { ActionHistoryRow } from "../db/action-history.ts";
 import type { Locale, Translate } from "../i18n/index.ts";
 import { parseStored } from "../audit/view.ts";
+import { formatDay } from "../i18n/format.ts";
 
 /** One line of an action's history, in words: who, when, what (never ids or JSON). */
 export interface ActionHistoryEntry {
@@ -48,8 +49,7 @@ const ROLES = new Set(["R", "A", "C", "I"]);
  * line reads the same after people are renamed or leave. Unknown events are left out, not shown raw.
  */
 export function presentActionHistory(rows: readonly ActionHistoryRow[], t: Translate, locale: Locale): ActionHistoryEntry[] {
-  const dateFmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" });
-  const day = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? dateFmt.format(new Date(`${d}T12:00:00Z`)) : d);
+  const day = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? formatDay(d, locale) : d);
   const party = (p: string) => (p.startsWith("gruppe ") ? t("actions.groupParty", { name: p.slice("gruppe ".length) }) : p);
   const role = (r: string) => (ROLES.has(r) ? t(`history.roles.${r as "R" | "A" | "C" | "I"}`) : r);
   const status = (s: string) => {

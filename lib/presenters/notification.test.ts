@@ -4,18 +4,21 @@ import { changeSummary, groupNotifications, notificationText, parseChangeDetail,
 
 const nb = translator("nb");
 const en = translator("en");
+const nn = translator("nn");
 
 describe("changeSummary: the grouped change notice in the reader's language", () => {
-  const rows: [number, string[], string, string][] = [
-    [1, ["Ole"], "1 endring av Ole", "1 change by Ole"],
-    [2, ["Ole"], "2 endringer av Ole", "2 changes by Ole"],
-    [3, ["Ole", "Marte"], "3 endringer av Ole og Marte", "3 changes by Ole and Marte"],
-    [4, ["Ole", "Marte", "Kari"], "4 endringer av Ole, Marte og Kari", "4 changes by Ole, Marte, and Kari"],
-    [5, ["Ole", "Marte", "Kari", "Jonas"], "5 endringer av Ole, Marte og 2 andre", "5 changes by Ole, Marte, and 2 others"],
-    [9, ["Ole", "Marte", "Kari", "Jonas", "Sara"], "9 endringer av Ole, Marte og 3 andre", "9 changes by Ole, Marte, and 3 others"],
+  // British English (en-GB): no serial comma.
+  const rows: [number, string[], string, string, string][] = [
+    [1, ["Ole"], "1 endring av Ole", "1 endring av Ole", "1 change by Ole"],
+    [2, ["Ole"], "2 endringer av Ole", "2 endringar av Ole", "2 changes by Ole"],
+    [3, ["Ole", "Marte"], "3 endringer av Ole og Marte", "3 endringar av Ole og Marte", "3 changes by Ole and Marte"],
+    [4, ["Ole", "Marte", "Kari"], "4 endringer av Ole, Marte og Kari", "4 endringar av Ole, Marte og Kari", "4 changes by Ole, Marte and Kari"],
+    [5, ["Ole", "Marte", "Kari", "Jonas"], "5 endringer av Ole, Marte og 2 andre", "5 endringar av Ole, Marte og 2 andre", "5 changes by Ole, Marte and 2 others"],
+    [9, ["Ole", "Marte", "Kari", "Jonas", "Sara"], "9 endringer av Ole, Marte og 3 andre", "9 endringar av Ole, Marte og 3 andre", "9 changes by Ole, Marte and 3 others"],
   ];
-  it.each(rows)("%i change(s) by %j", (changes, editors, bokmal, english) => {
+  it.each(rows)("%i change(s) by %j", (changes, editors, bokmal, nynorsk, english) => {
     expect(changeSummary(nb, "nb", { changes, editors })).toBe(bokmal);
+    expect(changeSummary(nn, "nn", { changes, editors })).toBe(nynorsk);
     expect(changeSummary(en, "en", { changes, editors })).toBe(english);
   });
 

@@ -1,4 +1,4 @@
-import type { Locale, MessageKey, Translate } from "../i18n/index.ts";
+import { INTL_TAGS, type Locale, type MessageKey, type Translate } from "../i18n/index.ts";
 
 /** What a grouped change notice holds (Notification.detail): how many changes, and by whom (names, most changes first). */
 export interface ChangeDetail {
@@ -29,8 +29,8 @@ export function changeSummary(t: Translate, locale: Locale, detail: ChangeDetail
   const { editors } = detail;
   const shown = editors.length > MAX_NAMES ? editors.slice(0, MAX_NAMES - 1) : editors;
   const rest = editors.length - shown.length;
-  const names = new Intl.ListFormat(locale, { type: "conjunction" }).format(rest ? [...shown, t("notifications.changeSummary.others", { count: rest })] : shown);
-  return t(detail.changes === 1 ? "notifications.changeSummary.one" : "notifications.changeSummary.other", { count: detail.changes, editors: names });
+  const names = new Intl.ListFormat(INTL_TAGS[locale], { type: "conjunction" }).format(rest ? [...shown, t("notifications.changeSummary.others", { count: rest })] : shown);
+  return t("notifications.changeSummary.changes", { count: detail.changes, editors: names });
 }
 
 /** The first words of the comment a notification is about (kept in its detail), if any. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "../i18n/index.ts";
 
 export const LIMITS = {
   nameMin: 2,
@@ -99,7 +100,7 @@ export const emailSchema = z
   .transform((v) => v.normalize("NFC").replace(FORMAT_CHARS, "").replace(INVISIBLE, ""))
   .pipe(z.string().trim().toLowerCase().max(LIMITS.emailMax).pipe(z.email({ error: "validation.email" })));
 
-export const localeSchema = z.enum(["nb", "en"]);
+export const localeSchema = z.enum(LOCALES);
 
 /** The version of a record an edit was made on (optimistic concurrency). */
 export const versionSchema = z.number().int().min(1).max(2_147_483_647);

@@ -68,7 +68,7 @@ export default async function NotificationsPage({ params }: Props) {
               </li>
             );
           }
-          const heading = t(g.items.length === 1 ? "notifications.group.one" : "notifications.group.other", { count: g.items.length, title: g.title });
+          const heading = t("notifications.group", { count: g.items.length, title: g.title });
           return (
             <li key={g.key} className={`card notification notification-group${g.unread ? " notification--unread" : ""}`}>
               <details>

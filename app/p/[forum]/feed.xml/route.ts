@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db/client";
 import { findPublicForum, listApprovedRecommendations } from "@/lib/db/public-pages";
 import { env } from "@/lib/env";
-import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator } from "@/lib/i18n";
+import { INTL_TAGS, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, translator } from "@/lib/i18n";
 import { approvedFeedXml } from "@/lib/services/public-page";
 
 /** Atom feed of a forum's approved versions; no sign-in, 404 (the same) for private and unknown forums. */
@@ -12,7 +12,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ forum: 
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : localeFromAcceptLanguage((await headers()).get("accept-language"));
   const items = await listApprovedRecommendations(db(), forum.id);
-  const body = approvedFeedXml(forum, items, translator(locale), { appUrl: env().APP_URL, lang: locale === "nb" ? "nb-NO" : "en-GB" });
+  const body = approvedFeedXml(forum, items, translator(locale), { appUrl: env().APP_URL, lang: INTL_TAGS[locale] });
   return new Response(body, {
     headers: {
       "Content-Type": "application/atom+xml; charset=utf-8",
