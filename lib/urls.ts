@@ -30,6 +30,7 @@ export const pages = {
   adminTargetAreas: (forum: string) => `/f/${e(forum)}/admin/target-areas`,
   adminAudit: (forum: string) => `/f/${e(forum)}/admin/audit`,
   adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
+  adminSignIn: (forum: string) => `/f/${e(forum)}/admin/sign-in`,
   adminRegions: (forum: string) => `/f/${e(forum)}/admin/regions`,
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
@@ -73,6 +74,10 @@ export const api = {
     `/api/forums/${e(forum)}/documents/${e(documentId)}/versions/diff?${new URLSearchParams({ from, to }).toString()}`,
   notificationsRead: (forum: string) => `/api/forums/${e(forum)}/notifications/read`,
   notificationsOpened: (forum: string) => `/api/forums/${e(forum)}/notifications/opened`,
+  identityProviders: (forum: string) => `/api/forums/${e(forum)}/identity-providers`,
+  identityProvider: (forum: string, id: string) => `/api/forums/${e(forum)}/identity-providers/${e(id)}`,
+  invitations: (forum: string) => `/api/forums/${e(forum)}/invitations`,
+  invitation: (forum: string, id: string) => `/api/forums/${e(forum)}/invitations/${e(id)}`,
   targetAreas: (forum: string) => `/api/forums/${e(forum)}/target-areas`,
   targetArea: (forum: string, areaId: string) => `/api/forums/${e(forum)}/target-areas/${e(areaId)}`,
   users: (forum: string) => `/api/forums/${e(forum)}/users`,

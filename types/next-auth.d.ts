@@ -11,5 +11,9 @@ declare module "next-auth/jwt" {
   interface JWT {
     /** The user's sessionVersion when the session began; a password change makes older ones invalid. */
     sv?: number;
+    /** The identity provider (its slug) the session began at, if any. */
+    idp?: string;
+    /** That provider's ID token, for its logout (id_token_hint). */
+    idt?: string;
   }
 }

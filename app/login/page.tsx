@@ -1,13 +1,29 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser, getT } from "@/lib/auth/page-guards";
+import { db } from "@/lib/db/client";
+import { signInChoices } from "@/lib/db/identity-providers";
 import { env } from "@/lib/env";
 import { LanguageSwitch } from "@/components/auth/language-switch";
 import { LoginForm } from "@/components/auth/login-form";
+import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { safeCallback } from "@/lib/http/safe-callback";
+import type { MessageKey } from "@/lib/i18n";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("login.title") };
+}
+
+const PROVIDER_ERRORS = ["not_invited", "elsewhere", "unverified", "disabled", "unknown_provider"] as const;
+/** next-auth's own errors of the OAuth flow: a tampered or stale state, an expired code, a refused token. */
+const INTERRUPTED = new Set(["OAuthSignin", "OAuthCallback", "OAuthAccountNotLinked", "Callback", "AccessDenied", "Configuration"]);
+
+function errorMessage(error: string | undefined): MessageKey | null {
+  if (!error) return null;
+  const reason = error.startsWith("oidc_") ? error.slice("oidc_".length) : null;
+  if (reason && (PROVIDER_ERRORS as readonly string[]).includes(reason)) return `login.providerErrors.${reason as (typeof PROVIDER_ERRORS)[number]}`;
+  if (INTERRUPTED.has(error)) return "login.providerErrors.interrupted";
+  return null;
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -15,13 +31,27 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const callbackUrl = safeCallback(params.callbackUrl, env().APP_URL);
   if (await getCurrentUser()) redirect(callbackUrl);
   const t = await getT();
+  const { providers, password } = await signInChoices(db());
+  const error = errorMessage(typeof params.error === "string" ? params.error : undefined);
   return (
     <div className="auth-page">
       <section className="card auth-card" aria-labelledby="login-title">
         <h1 id="login-title">{t("login.title")}</h1>
         <p className="lead">{t("login.intro")}</p>
         {params.signedOut ? <p className="notice notice--info">{t("login.signedOut")}</p> : null}
-        <LoginForm callbackUrl={callbackUrl} />
+        {error ? <p className="notice notice--error" role="alert">{t(error)}</p> : null}
+        {providers.length ? (
+          <section className="stack-tight" aria-labelledby="providers-heading">
+            <h2 id="providers-heading" className="h3-like">{t("login.providersHeading")}</h2>
+            <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
+          </section>
+        ) : null}
+        {password ? (
+          <section className="stack-tight" aria-labelledby={providers.length ? "password-heading" : "login-title"}>
+            {providers.length ? <h2 id="password-heading" className="h3-like">{t("login.orPassword")}</h2> : null}
+            <LoginForm callbackUrl={callbackUrl} />
+          </section>
+        ) : null}
         <LanguageSwitch />
       </section>
     </div>

@@ -41,8 +41,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       }
       const data = (await res.json().catch(() => ({}))) as { url?: string };
       const error = data.url ? new URL(data.url, window.location.href).searchParams.get("error") : null;
-      // Shared with lib/auth/options.ts (ONE_TIME_PASSWORD_EXPIRED); a client component cannot import it.
+      // Shared with lib/auth/options.ts (ONE_TIME_PASSWORD_EXPIRED, PASSWORD_SIGN_IN_OFF); a client component cannot import it.
       if (error === "OneTimePasswordExpired") return fail(t("login.oneTimePasswordExpired"));
+      if (error === "PasswordSignInOff") return fail(t("login.passwordSignInOff"));
       const failed = !res.ok || !data.url || error !== null;
       if (failed) return fail(t("login.failed"));
       window.location.assign(safeCallback(callbackUrl, window.location.origin));

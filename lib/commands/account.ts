@@ -2,7 +2,7 @@ import { hashPassword, verifyPassword } from "../auth/password.ts";
 import { db } from "../db/client.ts";
 import type { Actor } from "../db/groups.ts";
 import { transaction } from "../db/transaction.ts";
-import { changeOwnPassword, endSessions, findUserPasswordHash, updateAccount } from "../db/users.ts";
+import { changeOwnPassword, endSessions, findUserLocale, findUserPasswordHash, updateAccount } from "../db/users.ts";
 import { publish } from "../events/bus.ts";
 import { AppError } from "../services/errors.ts";
 import type { ChangePasswordInput } from "../validation/auth.ts";
@@ -31,4 +31,12 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput) {
 export async function signOutEverywhere(actor: Actor, sessionVersion: number) {
   const ended = await transaction((tx) => endSessions(tx, actor, sessionVersion));
   if (ended) publish({ type: "session.revoked", userId: actor.userId });
+}
+
+/** The language chosen on the sign-in page becomes the account's language (when it differs). */
+export async function adoptChosenLocale(actor: Actor, locale: string) {
+  await transaction(async (tx) => {
+    const current = await findUserLocale(tx, actor.userId);
+    if (current !== null && current !== locale) await updateAccount(tx, actor, { locale });
+  });
 }

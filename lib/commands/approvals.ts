@@ -8,6 +8,7 @@ import { checkOutcome, maySubmitForApproval, parseRule, voteNeedsReason, type De
 import { documentFacts } from "../policies/document.ts";
 import { presentApproval } from "../presenters/approval.ts";
 import { indexDocument } from "../search/index.ts";
+import { mayTurnPasswordsOff } from "./identity-providers.ts";
 import { AppError } from "../services/errors.ts";
 import { freezeStoredDocument } from "../services/frozen-state.ts";
 import type { CloseInput, ForumSettingsInput, SubmitInput, VoteInput } from "../validation/approval.ts";
@@ -103,13 +104,14 @@ export function closeApproval(caller: CommandCaller, requestId: string, input: C
   });
 }
 
-/** The forum's decision rules and public-page switch (administrators). */
+/** The forum's decision rules, public-page switch and password sign-in switch (administrators). */
 export function updateForumSettings(caller: CommandCaller, input: ForumSettingsInput) {
   return runCommand(caller, async (ctx) => {
     mustAdminister(ctx);
     const before = await loadForumSettings(ctx.tx, ctx.standing.forum.id);
     const { version, ...fields } = input;
     assertVersion(version, before, () => before);
+    if (fields.passwordSignIn === false && before.passwordSignIn) await mayTurnPasswordsOff(ctx);
     return writeForumSettings(ctx.tx, ctx.actor, ctx.standing.forum.id, fields);
   });
 }

@@ -100,13 +100,13 @@ export async function loadSteering(db: DbClient, forumId: string) {
 export async function loadForumSettings(db: DbClient, forumId: string) {
   return db.forum.findUniqueOrThrow({
     where: { id: forumId },
-    select: { decisionQuorum: true, decisionMajority: true, decisionBlockStops: true, decisionCloser: true, publicPage: true, version: true },
+    select: { decisionQuorum: true, decisionMajority: true, decisionBlockStops: true, decisionCloser: true, publicPage: true, passwordSignIn: true, version: true },
   });
 }
 
 export async function updateForumSettings(
   tx: DbClient, actor: Actor, forumId: string,
-  data: { decisionQuorum?: number; decisionMajority?: number; decisionBlockStops?: boolean; decisionCloser?: string; publicPage?: boolean },
+  data: { decisionQuorum?: number; decisionMajority?: number; decisionBlockStops?: boolean; decisionCloser?: string; publicPage?: boolean; passwordSignIn?: boolean },
 ) {
   const before = await loadForumSettings(tx, forumId);
   await tx.forum.update({ where: { id: forumId }, data: { ...data, version: { increment: 1 } } });

@@ -21,6 +21,10 @@ export async function findUserByEmail(db: DbClient, email: string) {
   return db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
 }
 
+export async function findUserLocale(db: DbClient, id: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id }, select: { locale: true } }))?.locale ?? null;
+}
+
 export async function findUserPasswordHash(db: DbClient, id: string) {
   return db.user.findUnique({ where: { id }, select: { passwordHash: true } });
 }
@@ -46,6 +50,10 @@ export async function listForumUsers(db: DbClient, forumId: string) {
     oneTimePasswordExpiresAt: r.user.mustChangePassword ? r.user.oneTimePasswordExpiresAt : null,
     groups: r.user.memberships.map((m) => m.group),
   }));
+}
+
+export async function findForumMemberByEmail(db: DbClient, forumId: string, email: string) {
+  return db.forumMember.findFirst({ where: { forumId, user: { email } }, select: { id: true } });
 }
 
 export async function findForumMember(db: DbClient, forumId: string, userId: string) {

@@ -34,6 +34,7 @@ export const forumSettingsSchema = z
     decisionBlockStops: z.boolean(),
     decisionCloser: z.enum(CLOSERS),
     publicPage: z.boolean(),
+    passwordSignIn: z.boolean(),
   })
   .partial()
   .extend({ version: versionSchema })
