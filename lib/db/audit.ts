@@ -269,8 +269,9 @@ export async function resealToDigests(client: Db, key = auditKey()): Promise<"no
 
 /**
  * Erasure (GDPR art. 17) in the audit log: empties the content columns of scheme-2 entries that
- * hold the person's name or e-mail, and the client address of their own sign-ins and actions
- * (actor = them, or about them with no actor: failed sign-ins). The digests stay under the MAC, so
+ * hold the person's name or e-mail, or are about their account (created, renamed: earlier names),
+ * and the client address of their own sign-ins and actions (actor = them, or about them with no
+ * actor: failed sign-ins). The digests stay under the MAC, so
  * the chain still verifies and the content can only have been removed. Returns the entries touched.
  */
 export async function redactAuditFor(tx: DbClient, person: { id: string; name: string; email: string }): Promise<number[]> {
@@ -283,9 +284,11 @@ export async function redactAuditFor(tx: DbClient, person: { id: string; name: s
         ...holds("before"), ...holds("after"),
         { actorId: person.id, ip: { not: null } },
         { entityId: person.id, actorId: null, ip: { not: null } },
+        // Events about their account (created, renamed) hold earlier names and e-mails too.
+        { entityType: "User", entityId: person.id, OR: [{ before: { not: null } }, { after: { not: null } }] },
       ],
     },
-    select: { id: true, actorId: true, entityId: true, before: true, after: true, ip: true },
+    select: { id: true, action: true, actorId: true, entityType: true, entityId: true, before: true, after: true, ip: true },
     orderBy: { id: "asc" },
   });
   const names = (v: string | null) => v !== null && needles.some((n) => v.includes(n));
@@ -293,9 +296,10 @@ export async function redactAuditFor(tx: DbClient, person: { id: string; name: s
   const touched: number[] = [];
   for (const r of rows) {
     const theirAddress = r.ip !== null && (r.actorId === person.id || (r.actorId === null && r.entityId === person.id));
+    const account = r.entityType === "User" && r.entityId === person.id && !/^auth\./.test(r.action);
     const data = {
-      ...(names(r.before) ? { before: null } : {}),
-      ...(names(r.after) ? { after: null } : {}),
+      ...(r.before !== null && (account || names(r.before)) ? { before: null } : {}),
+      ...(r.after !== null && (account || names(r.after)) ? { after: null } : {}),
       ...(theirAddress || names(r.ip) ? { ip: null } : {}),
     };
     if (Object.keys(data).length === 0) continue;
