@@ -71,7 +71,7 @@ describe("erasure of a person", () => {
     // They own an action (and are notified of it).
     const created = await leader.json(`/api/forums/ostfold/groups/${groupId}/actions`, "POST", { title: "Kartlegge fagbrev i regionen", ownerId: victimId });
     expect(created.status).toBe(201);
-    actionId = ((await created.json()) as { action: { id: string } }).action.id;
+    actionId = ((await created.json()) as { item: { id: string } }).item.id;
     // They comment (mentioning Marte); Marte answers, mentioning them and Ole.
     const thread = await victim.json(`/api/forums/ostfold/actions/${actionId}/threads`, "POST", { body: "Jeg tar denne. @Marte Nilsen, ser du på budsjettet?" });
     expect(thread.status, await thread.clone().text()).toBe(201);
@@ -170,7 +170,10 @@ describe("erasure of a person", () => {
     let sawPseudonym = false;
     for (const [client, path] of pages) {
       const res = await client.fetch(path);
-      const text = await res.text();
+      // A search page repeats the words searched for; those are the searcher's own, not a hit.
+      const query = new URL(path, server.url).searchParams.get("q");
+      const raw = await res.text();
+      const text = query ? [query, encodeURIComponent(query), query.replaceAll(" ", "+")].reduce((t, q) => t.replaceAll(q, ""), raw) : raw;
       expect(res.status, `${path}: ${text.slice(0, 300)}`).toBe(200);
       expect(leaks(text), path).toEqual([]);
       if (text.includes(pseudonym)) sawPseudonym = true;
@@ -205,7 +208,8 @@ describe("erasure of a person", () => {
     expect(redacted.length).toBeGreaterThan(0);
     for (const e of redacted) expect(leaks(`${e.before ?? ""}${e.after ?? ""}`)).toEqual([]);
     // No IP of theirs is left: every entry they acted in, or a failed sign-in on their account, has none.
-    expect(await db.auditEvent.count({ where: { OR: [{ actorId: victimId }, { entityId: victimId, actorId: null }], ip: { not: null }, action: { not: "user.erase" } } })).toBe(0);
+    const withAddress = await db.auditEvent.findMany({ where: { OR: [{ actorId: victimId }, { entityId: victimId, actorId: null }], ip: { not: null } } });
+    expect(withAddress.map((e) => e.action)).toEqual([]);
     const erase = await db.auditEvent.findFirstOrThrow({ where: { action: "user.erase", entityId: victimId } });
     expect(leaks(erase.after ?? "")).toEqual([]);
 
