@@ -58,7 +58,8 @@ export function UserCreateForm({ forum }: { forum: string }) {
   );
 }
 
-export function UserRowActions({ forum, user }: { forum: string; user: { id: string; name: string; role: string } }) {
+/** `canErase`: the erase button shows (not on the administrator's own row: nobody erases themselves here). */
+export function UserRowActions({ forum, user, canErase = true }: { forum: string; user: { id: string; name: string; role: string }; canErase?: boolean }) {
   const t = useT();
   const m = useMutation();
   const [password, setPassword] = useState<string | null>(null);
@@ -84,7 +85,7 @@ export function UserRowActions({ forum, user }: { forum: string; user: { id: str
       <button type="button" className="button button--secondary" onClick={reset} disabled={m.pending} aria-label={t("admin.resetPasswordFor", { name: user.name })}>
         {t("admin.resetPassword")}
       </button>
-      <EraseUser forum={forum} user={user} />
+      {canErase ? <EraseUser forum={forum} user={user} /> : null}
       <FormStatus error={m.error} success={m.success} />
       <div role="status">{password ? <OneTimePassword label={t("admin.passwordReset", { name: user.name })} password={password} /> : null}</div>
     </div>

@@ -161,7 +161,6 @@ describe("erasure of a person", () => {
       [marte, `/api/forums/ostfold/actions/${actionId}/threads`],
       [marte, `/api/forums/ostfold/actions/${actionId}`],
       [marte, `/api/forums/ostfold/approvals/${requestId}`],
-      [marte, `/api/forums/ostfold/approvals/${requestId}/record.md`],
       [marte, "/api/forums/ostfold/search?q=Quillfeather"],
       [marte, `/api/forums/ostfold/search?q=${encodeURIComponent("zq.erasure")}`],
       [admin, "/api/forums/ostfold/members"],
