@@ -1,9 +1,10 @@
-import { resealLegacyAudit } from "./db/audit.ts";
+import { resealLegacyAudit, resealToDigests } from "./db/audit.ts";
 import { createDb } from "./db/client.ts";
 import { migrateDatabase } from "./db/prepare.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { parseEnv, type Env } from "./env.ts";
 import { rebuildSearchIndex } from "./search/index.ts";
+import { writeAuditHeads } from "./services/audit-heads.ts";
 
 /** Validates the environment or exits with the list of what is wrong. */
 export function envOrExit(): Env {
@@ -24,6 +25,13 @@ export async function prepareDatabase(env: Env): Promise<void> {
     const sealed = await resealLegacyAudit(db, env.AUDIT_SECRET);
     if (sealed === "resealed") console.log("Resealed the audit log's earlier entries with AUDIT_SECRET, one chain per forum.");
     if (sealed === "broken") console.error("The audit log's earlier (unkeyed) entries do not verify; they are left as they are and reported by npm run audit:verify.");
+    const digested = await resealToDigests(db, env.AUDIT_SECRET);
+    if (digested === "resealed") {
+      // Every hash from the first resealed entry on changed: sign the new heads at once.
+      await writeAuditHeads(db, env.AUDIT_HEAD_FILE, env.AUDIT_SECRET);
+      console.log("Resealed the audit log's entries so that their MACs cover digests of their content (personal data can then be erased).");
+    }
+    if (digested === "broken") console.error("The audit log does not verify; its entries are left under the earlier scheme (no erasure of their content) and reported by npm run audit:verify.");
     if (env.SEED_DEMO && (await seedDemo(db))) {
       // The demo forum is small: its search index is built before the server answers.
       await rebuildSearchIndex(db);

@@ -83,6 +83,7 @@ export const api = {
   users: (forum: string) => `/api/forums/${e(forum)}/users`,
   user: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}`,
   userPasswordReset: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}/password-reset`,
+  userErasure: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}/erasure`,
   account: () => "/api/account",
   accountPassword: () => "/api/account/password",
   locale: () => "/api/locale",

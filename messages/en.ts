@@ -105,6 +105,15 @@ export const en: Messages = {
     archivePages: "Archive, page {page} of {pages}",
   },
   admin: {
+    erase: "Erase personal data",
+    eraseFor: "Erase personal data of {name}",
+    eraseTitle: "Erase personal data of {name}?",
+    eraseBody: "This cannot be undone.",
+    eraseRemoved: "Name, e-mail address, password, sign-in attempts, notifications, followed documents, saved views and IP addresses in the audit log are deleted. The person is signed out and cannot sign in again.",
+    eraseKept: "Comments, votes, versions, actions and needs the person made remain under a pseudonym (such as “Former member 17”), and their name is replaced by the pseudonym where comments mention it.",
+    eraseFinal: "The person is removed from the forum and from every group.",
+    eraseConfirm: "Erase personal data",
+    erased: "The personal data of {name} has been erased. The person now shows as “{pseudonym}”.",
     title: "Administration",
     groupsTab: "Groups",
     usersTab: "Users",
@@ -978,7 +987,14 @@ export const en: Messages = {
     keepMine: "Keep mine",
     useTheirs: "Use the saved ones",
   },
+  erasure: {
+    /** The name an erased person shows under (GDPR art. 17). */
+    pseudonym: "Former member {n}",
+  },
   errors: {
+    eraseSelf: "You cannot erase your own personal data here. Ask another administrator.",
+    alreadyErased: "This person's personal data has already been erased.",
+    eraseLastAdmin: "The person is the only administrator of a forum. Make someone else an administrator first.",
     unknownRegion: "The region is not in the forum's list.",
     linkRecommendationsOnly: "Only recommendations can be linked to needs.",
     alreadyLinked: "The need is already linked to this.",
@@ -1077,6 +1093,7 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      userErase: "Erased a person's personal data",
       needCreate: "Registered a competence need",
       needUpdate: "Edited a competence need",
       needArchive: "Archived a competence need",
@@ -1162,6 +1179,7 @@ export const en: Messages = {
       C: "consulted (C)",
       I: "informed (I)",
     },
+    redacted: "removed (privacy)",
     unreadable: "The content cannot be read:",
     none: "–",
     unknownAction: "Event “{action}”",

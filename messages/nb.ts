@@ -111,6 +111,15 @@ export const nb = {
     archivePages: "Arkiv, side {page} av {pages}",
   },
   admin: {
+    erase: "Slett personopplysninger",
+    eraseFor: "Slett personopplysninger om {name}",
+    eraseTitle: "Slette personopplysninger om {name}?",
+    eraseBody: "Dette kan ikke angres.",
+    eraseRemoved: "Navn, e-postadresse, passord, innloggingsforsøk, varsler, dokumenter personen følger, lagrede visninger og IP-adresser i hendelsesloggen slettes. Personen logges ut og kan ikke logge inn igjen.",
+    eraseKept: "Kommentarer, stemmer, versjoner, tiltak og behov personen har laget, blir stående under et pseudonym (for eksempel «Tidligere medlem 17»), og navnet byttes ut med pseudonymet der det er nevnt i kommentarer.",
+    eraseFinal: "Personen fjernes fra forumet og alle grupper.",
+    eraseConfirm: "Slett personopplysninger",
+    erased: "Personopplysningene til {name} er slettet. Personen vises nå som «{pseudonym}».",
     title: "Administrasjon",
     groupsTab: "Grupper",
     usersTab: "Brukere",
@@ -984,7 +993,14 @@ export const nb = {
     keepMine: "Behold mine",
     useTheirs: "Bruk de lagrede",
   },
+  erasure: {
+    /** The name an erased person shows under (GDPR art. 17). */
+    pseudonym: "Tidligere medlem {n}",
+  },
   errors: {
+    eraseSelf: "Du kan ikke slette dine egne personopplysninger her. Be en annen administrator.",
+    alreadyErased: "Personopplysningene til denne personen er allerede slettet.",
+    eraseLastAdmin: "Personen er eneste administrator i et forum. Gjør en annen til administrator først.",
     unknownRegion: "Regionen finnes ikke i forumets liste.",
     linkRecommendationsOnly: "Bare anbefalinger kan knyttes til behov.",
     alreadyLinked: "Behovet er allerede knyttet til dette.",
@@ -1083,6 +1099,7 @@ export const nb = {
   },
   audit: {
     actions: {
+      userErase: "Slettet personopplysninger om en person",
       needCreate: "Registrerte et kompetansebehov",
       needUpdate: "Endret et kompetansebehov",
       needArchive: "Arkiverte et kompetansebehov",
@@ -1168,6 +1185,7 @@ export const nb = {
       C: "rådføres (C)",
       I: "informeres (I)",
     },
+    redacted: "fjernet (personvern)",
     unreadable: "Innholdet kan ikke leses:",
     none: "–",
     unknownAction: "Hendelse «{action}»",

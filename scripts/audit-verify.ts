@@ -18,6 +18,7 @@ const REASONS: Record<ChainProblem["reason"], string> = {
   sequence: "sequence number out of order (an entry is missing or was inserted)",
   link: "does not link to the previous entry's hash",
   mac: "HMAC does not match its content (altered, or not written with this AUDIT_SECRET)",
+  redacted: "redacted content altered (an erased entry's remaining content does not match its digest)",
   legacy: "written before keyed chains and never resealed",
   truncated: "newer entries recorded in a signed head are missing",
 };

@@ -6,6 +6,7 @@ import { LIMITS } from "@/lib/validation/common";
 import { useT } from "../i18n-provider";
 import { SelectField, TextField } from "../ui/field";
 import { FormStatus } from "../ui/form-status";
+import { ModalDialog } from "../ui/modal-dialog";
 import { useMutation } from "../ui/use-mutation";
 import { api } from "@/lib/urls";
 
@@ -57,7 +58,8 @@ export function UserCreateForm({ forum }: { forum: string }) {
   );
 }
 
-export function UserRowActions({ forum, user }: { forum: string; user: { id: string; name: string; role: string } }) {
+/** `canErase`: the erase button shows (not on the administrator's own row: nobody erases themselves here). */
+export function UserRowActions({ forum, user, canErase = true }: { forum: string; user: { id: string; name: string; role: string }; canErase?: boolean }) {
   const t = useT();
   const m = useMutation();
   const [password, setPassword] = useState<string | null>(null);
@@ -83,8 +85,53 @@ export function UserRowActions({ forum, user }: { forum: string; user: { id: str
       <button type="button" className="button button--secondary" onClick={reset} disabled={m.pending} aria-label={t("admin.resetPasswordFor", { name: user.name })}>
         {t("admin.resetPassword")}
       </button>
+      {canErase ? <EraseUser forum={forum} user={user} /> : null}
       <FormStatus error={m.error} success={m.success} />
       <div role="status">{password ? <OneTimePassword label={t("admin.passwordReset", { name: user.name })} password={password} /> : null}</div>
     </div>
+  );
+}
+
+/** "Slett personopplysninger": a confirm dialog that names what happens, then the erasure (GDPR art. 17). */
+function EraseUser({ forum, user }: { forum: string; user: { id: string; name: string } }) {
+  const t = useT();
+  const m = useMutation();
+  const [open, setOpen] = useState(false);
+  const id = `erase-${user.id}`;
+  async function erase() {
+    const done = await m.run<{ pseudonym: string }>({ url: api.userErasure(forum, user.id), method: "POST", body: { confirm: true }, success: (d) => t("admin.erased", { name: user.name, pseudonym: d.pseudonym }) });
+    if (done) setOpen(false);
+  }
+  return (
+    <>
+      <button type="button" className="button button--danger" onClick={() => setOpen(true)} aria-label={t("admin.eraseFor", { name: user.name })}>
+        {t("admin.erase")}
+      </button>
+      <div role="status">{m.success ? <p className="notice notice--success">{m.success}</p> : null}</div>
+      {open ? (
+        <ModalDialog labelledBy={`${id}-title`} describedBy={`${id}-body`} onClose={() => setOpen(false)}>
+          <div className="stack">
+            <h2 id={`${id}-title`} className="h3-like">{t("admin.eraseTitle", { name: user.name })}</h2>
+            <div id={`${id}-body`}>
+              <p>{t("admin.eraseBody")}</p>
+              <ul>
+                <li>{t("admin.eraseRemoved")}</li>
+                <li>{t("admin.eraseKept")}</li>
+                <li>{t("admin.eraseFinal")}</li>
+              </ul>
+            </div>
+            <FormStatus error={m.error} success={null} />
+            <div className="button-row">
+              <button type="button" className="button button--danger" onClick={() => void erase()} disabled={m.pending}>
+                {t("admin.eraseConfirm")}
+              </button>
+              <button type="button" className="button button--secondary" data-autofocus onClick={() => setOpen(false)}>
+                {t("common.cancel")}
+              </button>
+            </div>
+          </div>
+        </ModalDialog>
+      ) : null}
+    </>
   );
 }

@@ -1,7 +1,11 @@
 import { oneTimePasswordExpiresAt } from "../auth/limits.ts";
 import { generateOneTimePassword, hashPassword } from "../auth/password.ts";
 import { countForumAdmins, countUserForums, createUserInForum, findForumMember, findUserByEmail, resetPassword, setForumRole } from "../db/users.ts";
-import { leavesNoAdministrator, userAbilities } from "../policies/user.ts";
+import { eraseUserData, findErasureTarget, forumsWithOnlyAdmin } from "../db/erasure.ts";
+import { DEFAULT_LOCALE, translator } from "../i18n/index.ts";
+import { erasureRefusal, leavesNoAdministrator, userAbilities } from "../policies/user.ts";
+import { forumAbilities } from "../policies/forum.ts";
+import { indexComment } from "../search/index.ts";
 import { AppError } from "../services/errors.ts";
 import type { UserCreateInput } from "../validation/user.ts";
 import { mustAdminister, runCommand, type CommandCaller } from "./command.ts";
@@ -56,4 +60,32 @@ export async function resetMemberPassword(caller: CommandCaller, userId: string)
     ctx.emit({ type: "session.revoked", userId });
   });
   return { oneTimePassword };
+}
+
+/**
+ * Erases a person (GDPR art. 17): name, e-mail, password, sign-in attempts, notifications, follows,
+ * saved views and their addresses in the audit log go; a pseudonym in the forum's language takes
+ * their place in what stays (comments, votes, versions, actions, the audit chain). Their sessions end.
+ */
+export async function eraseMember(caller: CommandCaller, userId: string) {
+  const result = await runCommand(caller, async (ctx) => {
+    const person = await findErasureTarget(ctx.tx, userId);
+    if (!person) throw new AppError("not_found");
+    const memberHere = (await findForumMember(ctx.tx, ctx.standing.forum.id, userId)) !== null;
+    const refusal = erasureRefusal(ctx.standing, {
+      id: person.id, erased: person.erasedAt !== null, memberHere, onlyAdminOfForums: (await forumsWithOnlyAdmin(ctx.tx, userId)).length,
+    });
+    // Someone outside this forum does not exist for its administrators.
+    if (refusal === "forbidden") throw new AppError(forumAbilities(ctx.standing).administer ? "not_found" : "forbidden");
+    if (refusal) throw new AppError("conflict", refusal);
+    // The forum's language: Norwegian unless a forum ever chooses another.
+    const t = translator(DEFAULT_LOCALE);
+    const erased = await eraseUserData(ctx.tx, ctx.actor, person, (n) => t("erasure.pseudonym", { n }));
+    // Search finds their old name nowhere: the comments that named them are indexed again.
+    for (const id of erased.commentIds) await indexComment(ctx.tx, id);
+    ctx.emit({ type: "session.revoked", userId });
+    ctx.emit({ type: "access.changed", forumId: ctx.standing.forum.id, userId });
+    return erased;
+  }, { timeoutMs: 60_000 });
+  return { pseudonym: result.pseudonym, pseudonymNo: result.pseudonymNo, redacted: result.redacted.length };
 }

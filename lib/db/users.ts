@@ -4,10 +4,10 @@ import type { DbClient, ForumRole } from "./types.ts";
 
 const userPublic = { id: true, name: true, email: true, locale: true, mustChangePassword: true, sessionVersion: true } as const;
 
-/** What sign-in needs: the hash and whether the account may sign in. */
+/** What sign-in needs: the hash and whether the account may sign in. An erased person is no account (attempts on it are not audited). */
 export async function findUserForSignIn(db: DbClient, email: string) {
-  return db.user.findUnique({
-    where: { email },
+  return db.user.findFirst({
+    where: { email, erasedAt: null },
     select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true, disabledAt: true, mustChangePassword: true, oneTimePasswordExpiresAt: true },
   });
 }

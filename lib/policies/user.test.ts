@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ActorStanding } from "./actor.ts";
-import { leavesNoAdministrator, userAbilities, type UserAbilities } from "./user.ts";
+import { erasureRefusal, leavesNoAdministrator, userAbilities, type UserAbilities } from "./user.ts";
 import { admin, projectLeader, groupMember, otherGroupMember, steeringMember, adminInGroup } from "./test-actors.ts";
 
 // Reference: only forum administrators set roles and reset passwords; a reset is refused when the
@@ -62,4 +62,20 @@ describe("leavesNoAdministrator", () => {
       expect(leavesNoAdministrator(change)).toBe(expected);
     });
   }
+});
+
+describe("erasure of a person (GDPR art. 17)", () => {
+  const person = { id: "u-person", erased: false, memberHere: true, onlyAdminOfForums: 0 };
+  it("only a forum administrator erases, a member of this forum who is not erased yet", () => {
+    expect(erasureRefusal(admin, person)).toBeNull();
+    expect(erasureRefusal(adminInGroup, person)).toBeNull();
+    for (const other of [projectLeader, groupMember, otherGroupMember, steeringMember]) expect(erasureRefusal(other, person)).toBe("forbidden");
+    expect(erasureRefusal(admin, { ...person, memberHere: false })).toBe("forbidden");
+    expect(erasureRefusal(admin, { ...person, erased: true, memberHere: false })).toBe("errors.alreadyErased");
+    expect(erasureRefusal(projectLeader, { ...person, erased: true })).toBe("forbidden");
+  });
+  it("never oneself, never a forum's only administrator", () => {
+    expect(erasureRefusal(admin, { ...person, id: admin.userId })).toBe("errors.eraseSelf");
+    expect(erasureRefusal(admin, { ...person, onlyAdminOfForums: 1 })).toBe("errors.eraseLastAdmin");
+  });
 });

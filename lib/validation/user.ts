@@ -11,6 +11,9 @@ export const userCreateSchema = z.strictObject({
 
 export const forumRoleSchema = z.strictObject({ role: z.enum(FORUM_ROLES) });
 
+/** Erasure of a person (GDPR art. 17): the body says the administrator confirmed it. */
+export const erasureSchema = z.strictObject({ confirm: z.literal(true) });
+
 export const accountUpdateSchema = z
   .object({
     name: text(LIMITS.nameMin, LIMITS.nameMax),

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginBlockedFor, recordSignIn } from "../../lib/auth/rate-limit.ts";
-import { appendAudit, NO_FORUM_CHAIN, resealLegacyAudit, verifyAuditChain } from "../../lib/db/audit.ts";
+import { appendAudit, GENESIS_HASH, macEvent, NO_FORUM_CHAIN, resealLegacyAudit, resealToDigests, verifyAuditChain } from "../../lib/db/audit.ts";
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { migrateDatabase, pendingMigrations } from "../../lib/db/prepare.ts";
 import { seedDemo } from "../../lib/db/seed-demo.ts";
@@ -84,6 +84,49 @@ describe("audit chain", () => {
   });
 });
 
+describe("audit entries from before digests (scheme 1: the MAC over the content itself)", () => {
+  /** Writes `n` scheme-1 entries into `chain`, as the server did before erasure existed. */
+  async function scheme1Chain(chain: string, n: number) {
+    await db.forum.create({ data: { id: chain, slug: chain, name: chain } });
+    let prev = GENESIS_HASH;
+    for (let seq = 1; seq <= n; seq++) {
+      const fields = {
+        chain, seq, prevHash: prev, forumId: chain, actorId: null, action: "account.update", entityType: "User", entityId: `u-${chain}`,
+        before: JSON.stringify({ name: `Navn ${seq}` }), after: JSON.stringify({ name: `Navn ${seq + 1}` }), ip: "192.0.2.7", createdAt: new Date(Date.UTC(2026, 0, 1, 0, seq)),
+      };
+      prev = macEvent(process.env.AUDIT_SECRET!, fields);
+      await db.auditEvent.create({ data: { ...fields, hash: prev } });
+    }
+  }
+
+  it("are left alone while any chain holding them does not verify, then resealed once under digests", async () => {
+    await scheme1Chain("scheme1-ok", 3);
+    await scheme1Chain("scheme1-bad", 2);
+    // An entry appended after them (scheme 2) links to the last scheme-1 hash; resealing relinks it.
+    await db.$transaction((tx) => appendAudit(tx, { forumId: "scheme1-ok", actorId: null, action: "test.event", entityType: "Test", entityId: "x", after: { i: 1 } }));
+    await db.auditEvent.updateMany({ where: { chain: "scheme1-bad", seq: 2 }, data: { after: JSON.stringify({ name: "Forfalsket" }) } });
+    expect(await verifyAuditChain(db, "scheme1-ok")).toBeNull();
+    const before = await db.auditEvent.findMany({ where: { chain: "scheme1-ok" }, orderBy: { seq: "asc" } });
+    expect(await resealToDigests(db)).toBe("broken");
+    expect(await db.auditEvent.findMany({ where: { chain: "scheme1-ok" }, orderBy: { seq: "asc" } })).toEqual(before);
+
+    await db.auditEvent.deleteMany({ where: { chain: "scheme1-bad" } });
+    expect(await resealToDigests(db)).toBe("resealed");
+    expect(await resealToDigests(db)).toBe("none");
+    const after = await db.auditEvent.findMany({ where: { chain: "scheme1-ok" }, orderBy: { seq: "asc" } });
+    expect(after.map((r) => r.scheme)).toEqual([2, 2, 2, 2]);
+    expect(after[3]!.prevHash).toBe(after[2]!.hash);
+    expect(after.slice(0, 3).every((r) => r.beforeDigest && r.afterDigest && r.ipDigest)).toBe(true);
+    expect(after.map((r) => [r.before, r.after, r.ip])).toEqual(before.map((r) => [r.before, r.after, r.ip]));
+    expect(await verifyAuditChain(db, "scheme1-ok")).toBeNull();
+    // Now erasure may empty content (with the mark) and the chain still verifies; altering it does not.
+    await db.auditEvent.update({ where: { id: after[1]!.id }, data: { before: null, ip: null, redactedAt: new Date() } });
+    expect(await verifyAuditChain(db, "scheme1-ok")).toBeNull();
+    await db.auditEvent.update({ where: { id: after[1]!.id }, data: { after: JSON.stringify({ name: "Annet" }) } });
+    expect(await verifyAuditChain(db, "scheme1-ok")).toMatchObject({ seq: 2, reason: "redacted" });
+  });
+});
+
 describe("audit rows from before keyed chains", () => {
   /** A database at the migration before keyed chains, holding a global chain of plain SHA-256 entries. */
   function legacyDatabase(name: string, tamper: boolean) {
@@ -109,6 +152,8 @@ describe("audit rows from before keyed chains", () => {
     // The server's own path from here: the committed migrations (recorded as applied up to the old one), then the reseal.
     const migrated = new Database(legacyFile);
     migrated.exec(readFileSync("prisma/migrations/20261130040000_audit_chain/migration.sql", "utf8"));
+    // The audit table's later columns (scheme 2: digests, erasure), which the client reads.
+    migrated.exec(readFileSync("prisma/migrations/20261203090000_erasure/migration.sql", "utf8"));
     migrated.close();
     return createDb(`file:${legacyFile}`);
   }
@@ -120,6 +165,10 @@ describe("audit rows from before keyed chains", () => {
       expect(rows.map((r) => [r.chain, r.seq, r.legacy])).toEqual([["forum-a", 1, true], [NO_FORUM_CHAIN, 1, true], ["forum-a", 2, true]]);
       expect(await resealLegacyAudit(legacy)).toBe("resealed");
       expect(await resealLegacyAudit(legacy)).toBe("none");
+      expect(await verifyAuditChain(legacy, "forum-a")).toBeNull();
+      expect(await verifyAuditChain(legacy, NO_FORUM_CHAIN)).toBeNull();
+      // Then, as at every start, under digests.
+      expect(await resealToDigests(legacy)).toBe("resealed");
       expect(await verifyAuditChain(legacy, "forum-a")).toBeNull();
       expect(await verifyAuditChain(legacy, NO_FORUM_CHAIN)).toBeNull();
     } finally {

@@ -13,7 +13,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return adminPageTitle(params, "admin.audit");
 }
 
-function Change({ before, after, names, t }: { before: Parsed; after: Parsed; names: Map<string, string>; t: Translate }) {
+/** What an erased column shows: it held personal data that was removed (the entry still verifies by its digest). */
+type Redacted = { before: boolean; after: boolean };
+
+function Change({ before, after, redacted, names, t }: { before: Parsed; after: Parsed; redacted: Redacted; names: Map<string, string>; t: Translate }) {
   const unreadable = [before, after].filter((p): p is { ok: false; raw: string } => !p.ok);
   if (unreadable.length > 0) {
     return (
@@ -26,12 +29,13 @@ function Change({ before, after, names, t }: { before: Parsed; after: Parsed; na
     );
   }
   const changes = fieldChanges(before.ok ? before.value : undefined, after.ok ? after.value : undefined, names);
-  if (changes.length === 0) return null;
+  if (changes.length === 0) return redacted.before || redacted.after ? <span className="muted">{t("audit.redacted")}</span> : null;
+  const empty = (side: boolean) => (side ? t("audit.redacted") : t("audit.none"));
   return (
     <ul className="audit-changes">
       {changes.map((c) => (
         <li key={c.field}>
-          {c.label ? t(c.label) : c.field}: {c.before === null ? t("audit.none") : c.before} → {c.after === null ? t("audit.none") : c.after}
+          {c.label ? t(c.label) : c.field}: {c.before === null ? empty(redacted.before) : c.before} → {c.after === null ? empty(redacted.after) : c.after}
         </li>
       ))}
     </ul>
@@ -100,7 +104,13 @@ export default async function AdminAuditPage({ params }: Props) {
                       {subject ? `: ${subject}` : ""}
                     </td>
                     <td className="small">
-                      <Change before={e.beforeParsed} after={e.afterParsed} names={names} t={t} />
+                      <Change
+                        before={e.beforeParsed}
+                        after={e.afterParsed}
+                        redacted={{ before: e.redactedAt !== null && e.before === null && e.beforeDigest !== null, after: e.redactedAt !== null && e.after === null && e.afterDigest !== null }}
+                        names={names}
+                        t={t}
+                      />
                     </td>
                   </tr>
                 );

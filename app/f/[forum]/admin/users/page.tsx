@@ -58,7 +58,7 @@ export default async function AdminUsersPage({ params }: Props) {
                 </th>
                 <td>{u.groups.length ? u.groups.map((g) => g.name).join(", ") : <span className="muted">{t("admin.noGroupsForUser")}</span>}</td>
                 <td>
-                  <UserRowActions forum={access.forum.slug} user={u} />
+                  <UserRowActions forum={access.forum.slug} user={u} canErase={u.id !== access.userId} />
                 </td>
               </tr>
             ))}
