@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { LanguageSwitch } from "@/components/auth/language-switch";
 import { LoginForm } from "@/components/auth/login-form";
 import { safeCallback } from "@/lib/http/safe-callback";
+import { pages } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("login.title") };
@@ -23,6 +24,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {params.signedOut ? <p className="notice notice--info">{t("login.signedOut")}</p> : null}
         <LoginForm callbackUrl={callbackUrl} />
         <LanguageSwitch />
+        <p className="muted">
+          <a href={pages.privacy()}>{t("statements.privacy")}</a> · <a href={pages.accessibility()}>{t("statements.accessibility")}</a>
+        </p>
       </section>
     </div>
   );

@@ -7,7 +7,6 @@ import { env } from "../env.ts";
 import { CLIENT_IP_HEADER } from "../http/client-ip.ts";
 import { safeCallback } from "../http/safe-callback.ts";
 import { signInSchema } from "../validation/auth.ts";
-import { loginLimits } from "./limits.ts";
 import { verifyPassword } from "./password.ts";
 import { isOneTimePasswordExpired } from "../policies/account.ts";
 import { signOutEverywhere } from "../commands/account.ts";
@@ -48,7 +47,7 @@ export function authOptions(): NextAuthOptions {
           if (!success || !user) return null;
           // The right one-time password, but too old: a clear refusal (the attempt stays a failure).
           if (isOneTimePasswordExpired(user)) throw new Error(ONE_TIME_PASSWORD_EXPIRED);
-          await recordSignInSuccess(db(), loginLimits(), email, ip);
+          await recordSignInSuccess(db(), email, ip);
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },
       }),

@@ -22,6 +22,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
           { href: pages.adminTargetAreas(slug), text: t("admin.targetAreasTab") },
           { href: pages.adminRegions(slug), text: t("needs.regions") },
           { href: pages.adminSettings(slug), text: t("settings.tab") },
+          { href: pages.adminStatements(slug), text: t("statements.adminTab") },
           { href: pages.adminAudit(slug), text: t("admin.auditTab") },
         ]}
       />

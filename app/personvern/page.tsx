@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { getT } from "@/lib/auth/page-guards";
+import { StatementPage } from "@/components/statements/statement-page";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("statements.privacy") };
+}
+
+/** The installation's privacy statement: public, no sign-in. */
+export default function Page() {
+  return <StatementPage which="privacy" />;
+}
