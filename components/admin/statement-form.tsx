@@ -26,7 +26,7 @@ export function StatementForm({ forum, which, body, version, pageHref }: { forum
   const headingId = `statement-${which}-title`;
   return (
     <form onSubmit={submit} noValidate className="card stack" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
+      <h3 id={headingId}>{title}</h3>
       {edit.status}
       <TextArea label={t("statements.body")} hint={t("statements.bodyHint", { max: SITE_TEXT_MAX })} name="body" rows={16} maxLength={SITE_TEXT_MAX}
         value={v.body} onChange={(e) => set({ body: e.target.value })} error={m.fieldErrors.body} />

@@ -1,6 +1,8 @@
 import { db } from "../db/client.ts";
 import { findSiteText } from "../db/site-texts.ts";
-import type { Translate } from "../i18n/index.ts";
+import { formatDateTime } from "../i18n/format.ts";
+import type { Locale, Translate } from "../i18n/index.ts";
+import { statementBlocks, type StatementBlock } from "../presenters/statement.ts";
 import type { SiteTextKey } from "../validation/site-text.ts";
 import { retentionPeriods } from "./retention.ts";
 
@@ -24,4 +26,14 @@ export async function loadStatement(key: SiteTextKey, t: Translate): Promise<Sta
   const row = await findSiteText(db(), key);
   if (row) return { body: row.body, version: row.version, updatedAt: row.updatedAt, isDefault: false };
   return { body: defaultStatement(key, t), version: 0, updatedAt: null, isDefault: true };
+}
+
+/** What a public statement page shows: the title, the text's blocks and the closing note, in the reader's language. */
+export async function statementPage(key: SiteTextKey, t: Translate, locale: Locale): Promise<{ title: string; blocks: StatementBlock[]; note: string }> {
+  const statement = await loadStatement(key, t);
+  return {
+    title: t(`statements.${key}`),
+    blocks: statementBlocks(statement.body),
+    note: statement.updatedAt ? t("statements.updatedAt", { time: formatDateTime(statement.updatedAt, locale) }) : t("statements.defaultNotice"),
+  };
 }

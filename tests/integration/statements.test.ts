@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Db } from "../../lib/db/client.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { testDb } from "../support/factories.ts";
-import { signedIn, TestClient, type TestClient as Client } from "../support/http-client.ts";
+import { signedIn, TestClient } from "../support/http-client.ts";
 
 const baseUrl = inject("baseUrl");
 let db: Db;
-let admin: Client;
-let member: Client;
+let admin: TestClient;
+let member: TestClient;
 
 beforeAll(async () => {
   db = testDb(inject("dbUrl"));
@@ -18,7 +18,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const page = async (path: string, client: Client = new TestClient(baseUrl)) => {
+const page = async (path: string, client: TestClient = new TestClient(baseUrl)) => {
   const res = await client.fetch(path);
   return { status: res.status, html: await res.text() };
 };
