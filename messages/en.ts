@@ -200,7 +200,7 @@ export const en: Messages = {
     exportedAt: "Retrieved {time}.",
     count: "{count} rows",
     empty: "Nothing in this section.",
-    tableCaption: "{section}: {count} rows",
+    countOne: "1 row",
     truncated: "(shortened – the full text is in the file)",
     yes: "Yes",
     no: "No",

@@ -206,7 +206,7 @@ export const nb = {
     exportedAt: "Hentet {time}.",
     count: "{count} rader",
     empty: "Ingen opplysninger i denne delen.",
-    tableCaption: "{section}: {count} rader",
+    countOne: "1 rad",
     truncated: "(forkortet – hele teksten er i filen)",
     yes: "Ja",
     no: "Nei",

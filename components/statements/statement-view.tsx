@@ -4,7 +4,9 @@ import type { StatementBlock } from "@/lib/presenters/statement";
 export function StatementView({ title, blocks, note }: { title: string; blocks: StatementBlock[]; note: string }) {
   return (
     <article className="container statement" aria-labelledby="statement-title">
-      <h1 id="statement-title">{title}</h1>
+      <header className="page-header">
+        <h1 id="statement-title">{title}</h1>
+      </header>
       {blocks.map((block, i) =>
         block.kind === "heading" ? (
           <h2 key={i}>{block.text}</h2>

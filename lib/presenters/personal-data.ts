@@ -18,8 +18,27 @@ export function columnLabel(key: string, t: Translate): string {
   return key in nb.personalData.fields ? t(`personalData.fields.${key}` as MessageKey) : key;
 }
 
-/** One cell as text: dates and numbers in the reader's language, yes/no, lists joined, long text shortened. */
-export function cellText(value: unknown, locale: Locale, t: Translate): { text: string; truncated: boolean } {
+/** Stored codes shown in words, per section and field (the export keeps the codes). */
+const CODE_LABELS: Record<string, Record<string, string>> = {
+  User: { locale: "languages" },
+  ForumMember: { role: "roles.forum" },
+  Membership: { role: "roles.group" },
+  Responsibility: { role: "raci" },
+  Document: { kind: "documentKinds", status: "documentStatus" },
+  ActionItem: { status: "actionStatus" },
+  Vote: { choice: "approval.choice" },
+};
+
+function hasMessage(key: string): boolean {
+  let node: unknown = nb;
+  for (const part of key.split(".")) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string";
+}
+
+/** One cell as text: codes in words, dates and numbers in the reader's language, yes/no, lists joined, long text shortened. */
+export function cellText(value: unknown, locale: Locale, t: Translate, where?: { model: string; field: string }): { text: string; truncated: boolean } {
+  const prefix = where ? CODE_LABELS[where.model]?.[where.field] : undefined;
+  if (prefix && typeof value === "string" && hasMessage(`${prefix}.${value}`)) return { text: t(`${prefix}.${value}` as MessageKey), truncated: false };
   let text: string;
   if (value === null || value === undefined || value === "") text = t("personalData.none");
   else if (value instanceof Date) text = formatDateTime(value, locale);

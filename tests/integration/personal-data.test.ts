@@ -160,7 +160,10 @@ describe("personal data export (GDPR art. 15/20)", () => {
     const full = await (await annaClient.fetch("/account/data")).text();
     expect(full).toContain("Dokumenter du har opprettet");
     expect(full).toContain("Dokument av Anna Eksport");
-    expect(full).toMatch(/<caption[^>]*>Innloggingsforsøk: \d+ rader<\/caption>/);
+    expect(full).toMatch(/<caption[^>]*>Innloggingsforsøk<\/caption>/);
+    // Codes in words: the person's RACI role, the group role.
+    expect(full).toContain("Ansvarlig (A)");
+    expect(full).toContain("<td>Medlem</td>");
     expect(full).not.toContain(bjorn.email);
     const account = await (await annaClient.fetch("/account")).text();
     expect(account).toContain('href="/account/data"');
