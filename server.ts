@@ -12,6 +12,7 @@ import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { startChangeDigest } from "./lib/services/change-digest.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
 import { runReminders } from "./lib/services/reminders.ts";
+import { startRetention } from "./lib/services/retention.ts";
 import { ensureSearchIndex } from "./lib/search/index.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
 
@@ -84,6 +85,10 @@ if (env.METRICS_LOG) startMetricsReporter(() => realtime.stats());
 const remind = () => runReminders().catch((error: unknown) => console.error("Reminders failed", error));
 setTimeout(remind, 15_000).unref();
 setInterval(remind, 3600_000).unref();
+
+// Retention: sign-in attempts older than RETENTION_LOGIN_ATTEMPTS_DAYS and notifications read more than
+// RETENTION_READ_NOTIFICATIONS_DAYS ago are deleted shortly after start, then every hour.
+startRetention();
 
 // Automatic versions of documents whose text has gone quiet (VERSION_QUIET_MS), looked for every minute.
 startAutoVersions();

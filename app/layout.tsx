@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getCurrentUser, getLocale } from "@/lib/auth/page-guards";
 import { pageReads } from "@/lib/db/page-reads";
 import { translator } from "@/lib/i18n";
+import { pages } from "@/lib/urls";
 import { I18nProvider } from "@/components/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
 import { SkipLink } from "@/components/layout/skip-link";
@@ -29,6 +30,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <footer className="site-footer">
             <p>{t("app.footer")}</p>
+            <nav aria-label={t("statements.footerNav")}>
+              <ul className="site-footer__links">
+                <li><a href={pages.privacy()}>{t("statements.privacy")}</a></li>
+                <li><a href={pages.accessibility()}>{t("statements.accessibility")}</a></li>
+              </ul>
+            </nav>
           </footer>
         </I18nProvider>
       </body>

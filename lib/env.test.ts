@@ -42,4 +42,15 @@ describe("parseEnv", () => {
     expect(r.ok && r.env.SECURE_COOKIES).toBe(true);
     expect(r.ok && r.env.APP_URL).toBe("https://samrad.example.no");
   });
+
+  it("keeps sign-in attempts and read notifications for a configured number of days, longer than the sign-in window", () => {
+    const r = parseEnv({ NODE_ENV: "development" });
+    expect(r.ok && r.env.RETENTION_LOGIN_ATTEMPTS_DAYS).toBe(90);
+    expect(r.ok && r.env.RETENTION_READ_NOTIFICATIONS_DAYS).toBe(180);
+    const short = parseEnv({ NODE_ENV: "development", RETENTION_LOGIN_ATTEMPTS_DAYS: "1", AUTH_FAILURE_WINDOW_MINUTES: "1440" });
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.problems.join()).toContain("RETENTION_LOGIN_ATTEMPTS_DAYS");
+    expect(parseEnv({ NODE_ENV: "development", RETENTION_LOGIN_ATTEMPTS_DAYS: "1", AUTH_FAILURE_WINDOW_MINUTES: "60" }).ok).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", RETENTION_READ_NOTIFICATIONS_DAYS: "0" }).ok).toBe(false);
+  });
 });

@@ -36,6 +36,10 @@ export const envSchema = z
     AUTH_MAX_FAILURES_PER_ACCOUNT_ANY_ADDRESS: int(50, 1, 100_000),
     AUTH_MAX_FAILURES_PER_IP: int(50, 1, 100_000),
     AUTH_FAILURE_WINDOW_MINUTES: int(15, 1, 24 * 60),
+    /** Sign-in attempts (LoginAttempt) are deleted after this many days; must outlast AUTH_FAILURE_WINDOW_MINUTES. */
+    RETENTION_LOGIN_ATTEMPTS_DAYS: int(90, 1, 3650),
+    /** Notifications read this many days ago are deleted (unread ones stay). */
+    RETENTION_READ_NOTIFICATIONS_DAYS: int(180, 1, 3650),
     /** How long a one-time password (new user, administrator's reset) can be used to sign in. */
     ONE_TIME_PASSWORD_HOURS: int(72, 1, 24 * 365),
     COLLAB_MAX_FRAME_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
@@ -96,6 +100,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { 
   }
   if (source.NODE_ENV === "production" && !source.AUDIT_SECRET) {
     problems.push("AUDIT_SECRET: is required in production (npm start generates one in ./data)");
+  }
+  // The sign-in limits count attempts in their window: deleting them sooner would lift a lock early.
+  if (result.success && result.data.RETENTION_LOGIN_ATTEMPTS_DAYS * 24 * 60 <= result.data.AUTH_FAILURE_WINDOW_MINUTES) {
+    problems.push("RETENTION_LOGIN_ATTEMPTS_DAYS: must be longer than AUTH_FAILURE_WINDOW_MINUTES (sign-in attempts are counted in that window)");
   }
   if (result.success && problems.length === 0) return { ok: true, env: result.data };
   return { ok: false, problems };

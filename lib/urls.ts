@@ -8,6 +8,11 @@ export const pages = {
   home: () => "/",
   login: (returnTo?: string) => (returnTo ? `/login?callbackUrl=${e(returnTo)}` : "/login"),
   account: () => "/account",
+  /** Everything stored about the signed-in person (GDPR access), with the JSON download. */
+  accountData: () => "/account/data",
+  /** The installation's privacy and accessibility statements (public). */
+  privacy: () => "/personvern",
+  accessibility: () => "/tilgjengelighet",
   forum: (forum: string) => `/f/${e(forum)}`,
   overview: (forum: string) => `/f/${e(forum)}/actions`,
   mine: (forum: string) => `/f/${e(forum)}/mine`,
@@ -32,6 +37,7 @@ export const pages = {
   adminSettings: (forum: string) => `/f/${e(forum)}/admin/settings`,
   adminSignIn: (forum: string) => `/f/${e(forum)}/admin/sign-in`,
   adminRegions: (forum: string) => `/f/${e(forum)}/admin/regions`,
+  adminStatements: (forum: string) => `/f/${e(forum)}/admin/statements`,
   approvals: (forum: string) => `/f/${e(forum)}/approvals`,
   /** The search page; `query` holds q and the filters (lib/validation/search.ts: searchParamsToQuery). */
   search: (forum: string, query?: URLSearchParams) => `/f/${e(forum)}/search${query?.size ? `?${query.toString()}` : ""}`,
@@ -85,6 +91,9 @@ export const api = {
   userPasswordReset: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}/password-reset`,
   userErasure: (forum: string, userId: string) => `/api/forums/${e(forum)}/users/${e(userId)}/erasure`,
   account: () => "/api/account",
+  accountExport: () => "/api/account/export",
+  /** An installation-wide text (privacy, accessibility), edited by the forum's administrators. */
+  siteText: (forum: string, key: string) => `/api/forums/${e(forum)}/site-texts/${e(key)}`,
   accountPassword: () => "/api/account/password",
   locale: () => "/api/locale",
   submitApproval: (forum: string, documentId: string) => `/api/forums/${e(forum)}/documents/${e(documentId)}/approvals`,

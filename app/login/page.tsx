@@ -9,6 +9,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { ProviderButtons } from "@/components/auth/provider-buttons";
 import { safeCallback } from "@/lib/http/safe-callback";
 import type { MessageKey } from "@/lib/i18n";
+import { pages } from "@/lib/urls";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("login.title") };
@@ -53,6 +54,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </section>
         ) : null}
         <LanguageSwitch />
+        <p className="muted">
+          <a href={pages.privacy()}>{t("statements.privacy")}</a> · <a href={pages.accessibility()}>{t("statements.accessibility")}</a>
+        </p>
       </section>
     </div>
   );

@@ -23,7 +23,7 @@ const ACTIONS: Record<string, ActionKey> = {
   "comment.delete": "commentDelete", "comment.resolve": "commentResolve", "comment.reopen": "commentReopen",
   "need.create": "needCreate", "need.update": "needUpdate", "need.archive": "needArchive", "need.restore": "needRestore",
   "need.link": "needLink", "need.unlink": "needUnlink", "region.create": "regionCreate",
-  "needs.import": "needsImport", "needs.import.undo": "needsImportUndo", "user.erase": "userErase",
+  "needs.import": "needsImport", "needs.import.undo": "needsImportUndo", "user.erase": "userErase", "siteText.update": "siteTextUpdate",
 };
 
 const FIELDS = new Set<string>(["name", "title", "status", "role", "forumRole", "locale", "kind", "description", "dueDate", "ownerId", "userId", "groupId", "documentId", "choice", "count", "reason", "versionId", "quote", "threadId", "actionItemId", "field", "period", "demand", "supply", "unit", "region", "confidence", "sourceName", "archived", "email", "following", "raci", "R", "A", "C", "I"] satisfies FieldKey[]);

@@ -10,7 +10,6 @@ import { safeCallback } from "../http/safe-callback.ts";
 import { completeClaims, wellKnownUrl } from "../oidc/discovery.ts";
 import { openClientSecret } from "../oidc/secret.ts";
 import { signInSchema } from "../validation/auth.ts";
-import { loginLimits } from "./limits.ts";
 import { verifyPassword } from "./password.ts";
 import { isOneTimePasswordExpired } from "../policies/account.ts";
 import { adoptChosenLocale, signOutEverywhere } from "../commands/account.ts";
@@ -94,7 +93,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           if (isOneTimePasswordExpired(user)) throw new Error(ONE_TIME_PASSWORD_EXPIRED);
           // The right password, but a forum of theirs takes only its identity provider.
           if (await passwordSignInRefused(db(), user.id)) throw new Error(PASSWORD_SIGN_IN_OFF);
-          await recordSignInSuccess(db(), loginLimits(), email, ip);
+          await recordSignInSuccess(db(), email, ip);
           await chosenLocale(user.id);
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         },

@@ -64,13 +64,13 @@ export async function reserveSignInAttempt(limits: LoginLimits, email: string, i
 }
 
 /** A successful sign-in: this account's failures from this address are forgotten, the success recorded. */
-export async function recordSignInSuccess(db: DbClient, limits: LoginLimits, email: string, ip: string, now = new Date()) {
-  await clearLoginFailures(db, email, ip, new Date(now.getTime() - limits.windowMs));
+export async function recordSignInSuccess(db: DbClient, email: string, ip: string, now = new Date()) {
+  await clearLoginFailures(db, email, ip);
   await recordLoginAttempt(db, email, ip, true, now);
 }
 
 /** Records the outcome of a sign-in attempt that was not reserved first (imports, tests). */
-export async function recordSignIn(db: DbClient, limits: LoginLimits, email: string, ip: string, success: boolean, now = new Date()) {
-  if (success) await recordSignInSuccess(db, limits, email, ip, now);
+export async function recordSignIn(db: DbClient, email: string, ip: string, success: boolean, now = new Date()) {
+  if (success) await recordSignInSuccess(db, email, ip, now);
   else await recordLoginAttempt(db, email, ip, false, now);
 }

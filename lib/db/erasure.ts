@@ -99,6 +99,10 @@ export async function eraseUserData(
   await tx.documentFollow.deleteMany({ where: { userId } });
   await tx.savedView.deleteMany({ where: { userId } });
   await tx.documentEditTally.deleteMany({ where: { userId } });
+  // Their accounts at identity providers (so the provider cannot sign the pseudonym in again), and
+  // invitations of their address; invitations they sent keep their id and show the pseudonym.
+  await tx.userIdentity.deleteMany({ where: { userId } });
+  await tx.invitation.deleteMany({ where: { email: { in: [...new Set([person.email, person.email.toLowerCase()])] } } });
 
   // The audit log: content that names them or holds their addresses is emptied (digests stay under the MAC).
   const redacted = await redactAuditFor(tx, person);

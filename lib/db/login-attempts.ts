@@ -28,9 +28,11 @@ export async function failureTimes(db: DbClient, by: Scope, since: Date): Promis
 }
 
 /**
- * Forgets the failures of this account from this address after a successful sign-in, and rows too
- * old to matter. Failures from other addresses stay: a success here does not reset an attack there.
+ * Forgets the failures of this account from this address after a successful sign-in. Failures
+ * from other addresses stay: a success here does not reset an attack there. Old rows are left to
+ * the retention sweep (lib/services/retention.ts, `RETENTION_LOGIN_ATTEMPTS_DAYS`): they are the
+ * sign-in history a person's data export shows.
  */
-export async function clearLoginFailures(db: DbClient, email: string, ip: string, olderThan: Date) {
-  await db.loginAttempt.deleteMany({ where: { OR: [{ email, ip, success: false }, { createdAt: { lt: olderThan } }] } });
+export async function clearLoginFailures(db: DbClient, email: string, ip: string) {
+  await db.loginAttempt.deleteMany({ where: { email, ip, success: false } });
 }

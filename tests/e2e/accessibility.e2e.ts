@@ -11,6 +11,14 @@ test.describe("axe-core finds no serious or critical WCAG 2.1 A/AA violations", 
   test("signed-out pages", async ({ page }) => {
     await page.goto("/login");
     await expectNoSeriousA11yViolations(page);
+    // The public statements, linked from the sign-in page.
+    for (const path of ["/personvern", "/tilgjengelighet"]) {
+      await test.step(path, async () => {
+        await page.goto(path);
+        await expectNoSeriousA11yViolations(page);
+      });
+    }
+    await page.goto("/login");
     // The error state of the sign-in form too.
     await page.getByRole("button", { name: "Logg inn" }).click();
     await expect(page.getByRole("alert").filter({ hasText: "Feil" })).toBeVisible();
@@ -34,6 +42,7 @@ test.describe("axe-core finds no serious or critical WCAG 2.1 A/AA violations", 
       "/f/ostfold/admin/target-areas",
       "/f/ostfold/admin/regions",
       "/f/ostfold/admin/audit",
+      "/f/ostfold/admin/statements",
       "/f/ostfold/needs",
       "/f/ostfold/needs?sort=title&period=2026&archived=1",
       "/f/ostfold/gap",
@@ -41,6 +50,7 @@ test.describe("axe-core finds no serious or critical WCAG 2.1 A/AA violations", 
       "/f/ostfold/needs/import",
       "/f/ostfold/search?q=l%C3%A6replass",
       "/account",
+      "/account/data",
       "/f/ostfold/does-not-exist",
     ]) {
       await test.step(path, async () => {

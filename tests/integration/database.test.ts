@@ -54,7 +54,7 @@ describe("sign-in limits over time", () => {
     const email = "window@samrad.example";
     for (let i = 0; i < 10; i++) {
       expect(await loginBlockedFor(db, limits, email, `192.0.2.${i}`, at(i))).toBeNull();
-      await recordSignIn(db, limits, email, `192.0.2.${i}`, false, at(i));
+      await recordSignIn(db, email, `192.0.2.${i}`, false, at(i));
     }
     expect(await loginBlockedFor(db, limits, email, "192.0.2.99", at(10))).toBe(5 * 60);
     expect(await loginBlockedFor(db, limits, email, "192.0.2.99", at(14.5))).toBe(30);
@@ -63,9 +63,9 @@ describe("sign-in limits over time", () => {
 
   it("forgets an account's failures after a successful sign-in", async () => {
     const email = "forgiven@samrad.example";
-    for (let i = 0; i < 9; i++) await recordSignIn(db, limits, email, "192.0.2.50", false, at(i));
-    await recordSignIn(db, limits, email, "192.0.2.50", true, at(9));
-    await recordSignIn(db, limits, email, "192.0.2.50", false, at(10));
+    for (let i = 0; i < 9; i++) await recordSignIn(db, email, "192.0.2.50", false, at(i));
+    await recordSignIn(db, email, "192.0.2.50", true, at(9));
+    await recordSignIn(db, email, "192.0.2.50", false, at(10));
     expect(await loginBlockedFor(db, limits, email, "192.0.2.51", at(10))).toBeNull();
   });
 });

@@ -57,6 +57,12 @@ describe("erasure of a person", () => {
     steeringId = (await db.group.findFirstOrThrow({ where: { forumId: forum.id, kind: "STEERING" } })).id;
     const person = await buildUser(db, forum.id, { name: FIRST_NAME, email: EMAIL, groupIds: [groupId, steeringId] });
     victimId = person.id;
+    // They sign in through the county's identity provider too, and were invited by address once.
+    const provider = await db.identityProvider.create({
+      data: { forumId: forum.id, slug: "erasure-idp", displayName: "Fylkets innlogging", issuer: "https://idp.example.com", clientId: "samrad", clientSecret: "v1.x.y.z" },
+    });
+    await db.userIdentity.create({ data: { userId: victimId, providerId: provider.id, subject: "county-sub-17" } });
+    await db.invitation.create({ data: { forumId: forum.id, email: EMAIL, acceptedAt: new Date() } });
 
     admin = await signedIn(server.url, "admin@samrad.example", DEMO_PASSWORD);
     marte = await signedIn(server.url, "relevant1@samrad.example", DEMO_PASSWORD);
@@ -129,6 +135,8 @@ describe("erasure of a person", () => {
     expect(await db.notification.count({ where: { userId: victimId } })).toBe(0);
     expect(await db.documentFollow.count({ where: { userId: victimId } })).toBe(0);
     expect(await db.savedView.count({ where: { userId: victimId } })).toBe(0);
+    expect(await db.userIdentity.count({ where: { userId: victimId } })).toBe(0);
+    expect(await db.invitation.count({ where: { email: EMAIL } })).toBe(0);
     expect(await db.loginAttempt.count({ where: { email: EMAIL } })).toBe(0);
     expect(await db.forumMember.count({ where: { userId: victimId } })).toBe(0);
     expect(await db.membership.count({ where: { userId: victimId } })).toBe(0);

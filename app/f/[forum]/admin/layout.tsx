@@ -23,6 +23,7 @@ export default async function AdminLayout({ children, params }: { children: Reac
           { href: pages.adminRegions(slug), text: t("needs.regions") },
           { href: pages.adminSettings(slug), text: t("settings.tab") },
           { href: pages.adminSignIn(slug), text: t("identity.tab") },
+          { href: pages.adminStatements(slug), text: t("statements.adminTab") },
           { href: pages.adminAudit(slug), text: t("admin.auditTab") },
         ]}
       />

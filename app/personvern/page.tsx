@@ -1,0 +1,13 @@
+import type { Metadata } from "next";
+import { getLocale, getT } from "@/lib/auth/page-guards";
+import { statementPage } from "@/lib/services/site-texts";
+import { StatementView } from "@/components/statements/statement-view";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("statements.privacy") };
+}
+
+/** The installation's privacy statement: public, no sign-in. */
+export default async function Page() {
+  return <StatementView {...await statementPage("privacy", await getT(), await getLocale())} />;
+}
