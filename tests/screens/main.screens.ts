@@ -41,3 +41,37 @@ test("the project leader's main screens at 1280 and 390 px", async ({ page }) =>
     }
   }
 });
+
+test("sign-in, privacy and the administrator's sign-in page, in Nynorsk, at 1280 and 390 px", async ({ page }) => {
+  const shoot = async (name: string, path: string) => {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width > 600 ? 900 : 844 });
+      await page.goto(path);
+      await expect(page).toHaveTitle(/\S/);
+      await page.waitForLoadState("networkidle").catch(() => {});
+      await page.screenshot({ path: `${OUT}/nn-${name}-${width}.png`, fullPage: true });
+    }
+  };
+  // A provider, so that the sign-in page shows its button (the screens need no provider behind it).
+  await signIn(page, demo.admin);
+  const origin = new URL(page.url()).origin;
+  const added = await page.request.post("/api/forums/ostfold/identity-providers", {
+    headers: { origin },
+    data: { displayName: "Østfold fylkeskommune", slug: "ostfold-fk", issuer: "https://login.example.no/ostfold", clientId: "samrad", clientSecret: "hemmeleg", allowedDomains: "ostfoldfk.no" },
+  });
+  expect([201, 409]).toContain(added.status());
+  await page.request.patch("/api/account", { headers: { origin }, data: { locale: "nn" } });
+  try {
+    await shoot("admin-sign-in", "/f/ostfold/admin/sign-in");
+    await shoot("account-data", "/account/data");
+    await shoot("forum-home", "/f/ostfold");
+    await shoot("privacy", "/personvern");
+    await page.request.post("/api/auth/signout", { form: { csrfToken: ((await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken } });
+    await page.context().addCookies([{ name: "samrad-locale", value: "nn", url: origin }]);
+    await shoot("login", "/login");
+    await shoot("login-refused", "/login?error=oidc_not_invited");
+  } finally {
+    await signIn(page, demo.admin);
+    await page.request.patch("/api/account", { headers: { origin }, data: { locale: "nb" } });
+  }
+});
