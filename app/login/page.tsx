@@ -38,20 +38,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="auth-page">
       <section className="card auth-card" aria-labelledby="login-title">
         <h1 id="login-title">{t("login.title")}</h1>
-        <p className="lead">{t("login.intro")}</p>
+        {/* The intro speaks of e-mail and password; with providers, the two headings below say it. */}
+        {providers.length ? null : <p className="lead">{t("login.intro")}</p>}
         {params.signedOut ? <p className="notice notice--info">{t("login.signedOut")}</p> : null}
         {error ? <p className="notice notice--error" role="alert">{t(error)}</p> : null}
         {providers.length ? (
-          <section className="stack-tight" aria-labelledby="providers-heading">
-            <h2 id="providers-heading" className="h3-like">{t("login.providersHeading")}</h2>
+          <div className="stack-tight">
+            <h2 className="h3-like">{t("login.providersHeading")}</h2>
             <ProviderButtons providers={providers} callbackUrl={callbackUrl} />
-          </section>
+          </div>
         ) : null}
         {password ? (
-          <section className="stack-tight" aria-labelledby={providers.length ? "password-heading" : "login-title"}>
-            {providers.length ? <h2 id="password-heading" className="h3-like">{t("login.orPassword")}</h2> : null}
+          <div className="stack-tight">
+            {providers.length ? <h2 className="h3-like">{t("login.orPassword")}</h2> : null}
             <LoginForm callbackUrl={callbackUrl} />
-          </section>
+          </div>
         ) : null}
         <LanguageSwitch />
         <p className="muted">

@@ -17,9 +17,9 @@ export const demo = {
 /** Signs in through the real form and waits for the forum home. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, expectPath: RegExp = /\/f\/ostfold$/) {
   await page.goto("/login");
-  await page.getByLabel("E-post").fill(email);
+  await page.getByRole("textbox", { name: "E-post", exact: true }).fill(email);
   await page.getByLabel(/^Passord/).fill(password);
-  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("button", { name: "Logg inn", exact: true }).click();
   await expect(page).toHaveURL(expectPath);
 }
 
