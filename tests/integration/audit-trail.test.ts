@@ -1,6 +1,4 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { appendAudit } from "../../lib/db/audit.ts";
 import type { Db } from "../../lib/db/client.ts";
@@ -8,38 +6,16 @@ import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildOtherForum, buildUser, FACTORY_PASSWORD, testDb } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
 import { startServer, type RunningServer } from "../support/server-process.ts";
-import { serverEnv } from "../support/test-env.ts";
+import { DatabaseCopies, runAuditVerify } from "../support/audit-copies.ts";
 
 const baseUrl = inject("baseUrl");
-
-/** `npm run audit:verify` against a SQLite file (and the signed heads beside it), as an operator runs it. */
-function runVerify(dbFile: string, args: string[] = []): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", "audit:verify", "--", ...args], { env: serverEnv(0, dbFile), stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => resolve({ code, out }));
-  });
-}
 
 describe("audit:verify on a stopped server's database", () => {
   let server: RunningServer;
   let db: Db;
   let otherSlug: string;
-  const copies: string[] = [];
+  const copies = new DatabaseCopies(() => server?.dbFile);
 
-  /** A copy of the database and its signed heads, to tamper with on its own. */
-  function copyOf(name: string) {
-    const file = server.dbFile.replace(/\.db$/, `-${name}.db`);
-    for (const s of ["", "-wal", "-shm", ".audit-head.jsonl"]) {
-      rmSync(file + s, { force: true });
-      if (existsSync(server.dbFile + s)) copyFileSync(server.dbFile + s, file + s);
-    }
-    copies.push(file);
-    return { file, db: testDb(`file:${file}`) };
-  }
 
   beforeAll(async () => {
     server = await startServer("audit-cli");
@@ -62,7 +38,7 @@ describe("audit:verify on a stopped server's database", () => {
   }, 180_000);
   afterAll(async () => {
     await server?.stop();
-    for (const f of [...copies, ...(server ? [server.dbFile] : [])]) for (const s of ["", "-wal", "-shm", ".audit-head.jsonl"]) rmSync(f + s, { force: true });
+    copies.removeAll();
   });
 
   const ostfoldRows = async (d: Db) => {
@@ -71,42 +47,42 @@ describe("audit:verify on a stopped server's database", () => {
   };
 
   it("says every chain is intact when nothing was touched (exit 0)", async () => {
-    const r = await runVerify(server.dbFile);
+    const r = await runAuditVerify(server.dbFile);
     expect(r.out).toMatch(/intact/);
     expect(r.out).not.toMatch(/BROKEN/);
     expect(r.code).toBe(0);
   });
 
   it("names an edited row (exit 1), and another forum's chain stays intact", async () => {
-    const c = copyOf("edited");
+    const c = copies.copy("edited");
     const rows = await ostfoldRows(c.db);
     expect(rows.length).toBeGreaterThan(5);
     const target = rows[2]!;
     await c.db.auditEvent.update({ where: { id: target.id }, data: { after: JSON.stringify({ changed: true }) } });
     await c.db.$disconnect();
-    const r = await runVerify(c.file);
+    const r = await runAuditVerify(c.file);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`id ${target.id}`);
     expect(r.out).toContain(target.action);
-    const other = await runVerify(c.file, ["--forum", otherSlug]);
+    const other = await runAuditVerify(c.file, ["--forum", otherSlug]);
     expect(other.out).toMatch(/intact/);
     expect(other.code).toBe(0);
   });
 
   it("detects that the newest three rows were deleted (exit 1) by the last signed head", async () => {
-    const c = copyOf("truncated");
+    const c = copies.copy("truncated");
     const rows = await ostfoldRows(c.db);
     const newest = rows.slice(-3);
     await c.db.auditEvent.deleteMany({ where: { id: { in: newest.map((e) => e.id) } } });
     await c.db.$disconnect();
-    const r = await runVerify(c.file, ["--forum", "ostfold"]);
+    const r = await runAuditVerify(c.file, ["--forum", "ostfold"]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/BROKEN/);
     expect(r.out).toContain(`sequence ${rows.length - 2}`);
   });
 
   it("detects a row rewritten with every later hash recomputed from the database alone (exit 1)", async () => {
-    const c = copyOf("rewritten");
+    const c = copies.copy("rewritten");
     const rows = await ostfoldRows(c.db);
     const target = rows[1]!;
     // What someone holding only the database can do: plain SHA-256 over the same fields, no secret.
@@ -119,7 +95,7 @@ describe("audit:verify on a stopped server's database", () => {
       prev = hash;
     }
     await c.db.$disconnect();
-    const r = await runVerify(c.file, ["--forum", "ostfold"]);
+    const r = await runAuditVerify(c.file, ["--forum", "ostfold"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`id ${target.id}`);
     expect(r.out).toContain(target.action);

@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../lib/db/client.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildDecidedRequest, buildDocument, buildUser, FACTORY_PASSWORD, testDb } from "../support/factories.ts";
 import { signedIn, TestClient } from "../support/http-client.ts";
 import { startServer, type RunningServer } from "../support/server-process.ts";
-import { serverEnv } from "../support/test-env.ts";
+import { DatabaseCopies, runAuditVerify } from "../support/audit-copies.ts";
 
 // Erasure of a person (GDPR art. 17) against the real server and SQLite: a person with a
 // distinctive name and e-mail signs in, comments, is mentioned, votes, owns an action, follows a
@@ -19,17 +17,6 @@ const FIRST_NAME = "Zacharias Q. Erasable";
 const EMAIL = "zq.erasure-target@example.test";
 /** What must appear nowhere afterwards (compared case-insensitively). */
 const SECRETS = ["Quillfeather", "zq.erasure-target", "Erasable"];
-
-function runVerify(dbFile: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", "audit:verify"], { env: serverEnv(0, dbFile), stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
-    child.once("error", reject);
-    child.once("exit", (code) => resolve({ code, out }));
-  });
-}
 
 const leaks = (text: string) => SECRETS.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
 
@@ -47,7 +34,7 @@ describe("erasure of a person", () => {
   let actionId: string;
   let requestId: string;
   let pseudonym: string;
-  const copies: string[] = [];
+  const copies = new DatabaseCopies(() => server?.dbFile);
 
   beforeAll(async () => {
     server = await startServer("erasure");
@@ -109,7 +96,7 @@ describe("erasure of a person", () => {
   afterAll(async () => {
     await db?.$disconnect();
     await server?.stop();
-    for (const f of [...copies, ...(server ? [server.dbFile] : [])]) for (const s of ["", "-wal", "-shm", ".audit-head.jsonl"]) rmSync(f + s, { force: true });
+    copies.removeAll();
   });
 
   it("is refused to non-administrators, for oneself and without the confirmation", async () => {
@@ -208,7 +195,7 @@ describe("erasure of a person", () => {
   });
 
   it("leaves an audit chain that verifies, and one that fails when erased content is altered", async () => {
-    const ok = await runVerify(server.dbFile);
+    const ok = await runAuditVerify(server.dbFile);
     expect(ok.out).not.toMatch(/BROKEN/);
     expect(ok.code, ok.out).toBe(0);
     const redacted = await db.auditEvent.findMany({ where: { redactedAt: { not: null } }, orderBy: { id: "asc" } });
@@ -222,37 +209,28 @@ describe("erasure of a person", () => {
 
     await db.$disconnect();
     await server.stop();
-    const copyOf = (name: string) => {
-      const file = server.dbFile.replace(/\.db$/, `-${name}.db`);
-      for (const s of ["", "-wal", "-shm", ".audit-head.jsonl"]) {
-        rmSync(file + s, { force: true });
-        if (existsSync(server.dbFile + s)) copyFileSync(server.dbFile + s, file + s);
-      }
-      copies.push(file);
-      return { file, db: testDb(`file:${file}`) };
-    };
     // A redacted entry whose remaining content is altered.
     const withContent = redacted.find((e) => e.after !== null || e.before !== null)!;
     expect(withContent).toBeDefined();
-    const altered = copyOf("altered");
+    const altered = copies.copy("altered");
     await altered.db.auditEvent.update({ where: { id: withContent.id }, data: withContent.after !== null ? { after: JSON.stringify({ reason: "forged" }) } : { before: "{}" } });
     await altered.db.$disconnect();
-    const bad = await runVerify(altered.file);
+    const bad = await runAuditVerify(altered.file);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/redacted content altered/);
     // An erased column filled in again with other text.
     const emptied = redacted.find((e) => e.ip === null && e.ipDigest !== null)!;
-    const unredacted = copyOf("unredacted");
+    const unredacted = copies.copy("unredacted");
     await unredacted.db.auditEvent.update({ where: { id: emptied.id }, data: { ip: "203.0.113.9" } });
     await unredacted.db.$disconnect();
-    const bad2 = await runVerify(unredacted.file);
+    const bad2 = await runAuditVerify(unredacted.file);
     expect(bad2.code).toBe(1);
     expect(bad2.out).toMatch(/BROKEN/);
     // Content emptied without the erasure's mark is an alteration too.
-    const unmarked = copyOf("unmarked");
+    const unmarked = copies.copy("unmarked");
     const plain = await unmarked.db.auditEvent.findFirstOrThrow({ where: { redactedAt: null, after: { not: null }, scheme: 2 } });
     await unmarked.db.auditEvent.update({ where: { id: plain.id }, data: { after: null } });
     await unmarked.db.$disconnect();
-    expect((await runVerify(unmarked.file)).code).toBe(1);
+    expect((await runAuditVerify(unmarked.file)).code).toBe(1);
   }, 120_000);
 });

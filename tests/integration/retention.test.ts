@@ -1,23 +1,12 @@
-import { rmSync } from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "../../lib/db/client.ts";
-import { migrateDatabase } from "../../lib/db/prepare.ts";
-import { seedDemo } from "../../lib/db/seed-demo.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../lib/db/client.ts";
+import { ownSeededDatabase } from "../support/own-database.ts";
 
-// runRetention uses the process-wide database, so this file points it at a SQLite file of its own.
-const file = path.resolve(`tests/.tmp/retention-${process.pid}.db`);
-process.env.DATABASE_URL = `file:${file}`;
+// runRetention uses the process-wide database, so this file has a SQLite file of its own.
+const own = ownSeededDatabase("retention");
 let db: Db;
-
-beforeAll(async () => {
-  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
-  migrateDatabase(process.env.DATABASE_URL!);
-  db = createDb(process.env.DATABASE_URL!);
-  await seedDemo(db);
-});
-afterAll(async () => {
-  await db.$disconnect();
+beforeAll(() => {
+  db = own.db();
 });
 
 const DAY = 24 * 3600_000;

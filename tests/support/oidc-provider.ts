@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { TestClient } from "./http-client.ts";
+import { freePort } from "./server-process.ts";
 
 // A real OpenID Connect provider (the certified `oidc-provider` package) on a local port, for the
 // sign-in tests: discovery, authorisation code with PKCE, ID tokens signed with its own RSA key,
@@ -24,14 +24,6 @@ export interface TestIdp {
   /** Back-channel logout calls the provider made to the app, and the errors it got. */
   backchannel: { delivered: number; errors: string[] };
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 export async function startTestIdp(appUrl: string, slug: string): Promise<TestIdp> {
