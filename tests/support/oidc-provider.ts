@@ -59,7 +59,7 @@ export async function startTestIdp(appUrl: string, slug: string): Promise<TestId
     // Its guard against calls to special-use addresses would stop the back-channel logout to the app
     // on this machine's loopback; here both ends are ours.
     fetch: (url, options) => globalThis.fetch(url, { ...options, dispatcher: undefined } as RequestInit),
-    ttl: { AuthorizationCode: () => codeTtl.seconds },
+    ttl: { AuthorizationCode: () => codeTtl.seconds, Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, id) {
       const account = accounts.get(id);
       if (!account) return undefined;
