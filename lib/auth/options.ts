@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { db } from "../db/client.ts";
-import { listSignInProviders, passwordSignInRefused } from "../db/identity-providers.ts";
+import { listSignInProviders, memberForumsPasswordSignIn } from "../db/identity-providers.ts";
 import { transaction } from "../db/transaction.ts";
 import { auditSignIn, findUserForSignIn } from "../db/users.ts";
 import { env } from "../env.ts";
@@ -12,6 +12,7 @@ import { openClientSecret } from "../oidc/secret.ts";
 import { signInSchema } from "../validation/auth.ts";
 import { verifyPassword } from "./password.ts";
 import { isOneTimePasswordExpired } from "../policies/account.ts";
+import { mayUsePassword } from "../policies/sign-in.ts";
 import { adoptChosenLocale, signOutEverywhere } from "../commands/account.ts";
 import { signInThroughProvider, type ProviderClaims } from "../commands/sign-in.ts";
 import { recordSignInSuccess } from "./rate-limit.ts";
@@ -92,7 +93,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
           // The right one-time password, but too old: a clear refusal (the attempt stays a failure).
           if (isOneTimePasswordExpired(user)) throw new Error(ONE_TIME_PASSWORD_EXPIRED);
           // The right password, but a forum of theirs takes only its identity provider.
-          if (await passwordSignInRefused(db(), user.id)) throw new Error(PASSWORD_SIGN_IN_OFF);
+          if (!mayUsePassword(await memberForumsPasswordSignIn(db(), user.id))) throw new Error(PASSWORD_SIGN_IN_OFF);
           await recordSignInSuccess(db(), email, ip);
           await chosenLocale(user.id);
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };

@@ -153,7 +153,7 @@ export async function deleteInvitation(tx: DbClient, actor: Actor, forumId: stri
   return count > 0;
 }
 
-/** Whether password sign-in is switched off in any forum the user belongs to. */
-export async function passwordSignInRefused(db: DbClient, userId: string): Promise<boolean> {
-  return (await db.forumMember.count({ where: { userId, forum: { passwordSignIn: false } } })) > 0;
+/** The password switch of each forum the user belongs to. */
+export async function memberForumsPasswordSignIn(db: DbClient, userId: string): Promise<boolean[]> {
+  return (await db.forumMember.findMany({ where: { userId }, select: { forum: { select: { passwordSignIn: true } } } })).map((m) => m.forum.passwordSignIn);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideSignIn, parseDomains, type SignInFacts } from "./sign-in.ts";
+import { decideSignIn, mayUsePassword, parseDomains, type SignInFacts } from "./sign-in.ts";
 
 const verified = { subject: "sub-1", email: "kari@fylke.no", emailVerified: true };
 const none: SignInFacts = { allowedDomains: [], linked: null, byEmail: null, invitation: null };
@@ -36,5 +36,11 @@ describe("sign-in through an identity provider", () => {
   it("reads a domain list however it was typed", () => {
     expect(parseDomains(" Fylke.no, @kommune.no;nav.no\n fylke.no ")).toEqual(["fylke.no", "kommune.no", "nav.no"]);
     expect(parseDomains("")).toEqual([]);
+  });
+
+  it("takes a password only while every forum of the person takes passwords", () => {
+    expect(mayUsePassword([true, true])).toBe(true);
+    expect(mayUsePassword([])).toBe(true);
+    expect(mayUsePassword([true, false])).toBe(false);
   });
 });

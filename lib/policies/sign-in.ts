@@ -55,3 +55,11 @@ export function decideSignIn(claims: SignInClaims, facts: SignInFacts): SignInDe
   if (facts.allowedDomains.includes(emailDomain(claims.email))) return { kind: "create", role: "MEMBER", invitationId: null };
   return { kind: "refuse", reason: "not_invited" };
 }
+
+/**
+ * A password signs a person in only while every forum they belong to takes passwords: a session
+ * reaches all their forums, so one forum that wants its identity provider only decides for all.
+ */
+export function mayUsePassword(forumsPasswordSignIn: readonly boolean[]): boolean {
+  return forumsPasswordSignIn.every(Boolean);
+}
