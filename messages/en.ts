@@ -245,6 +245,7 @@ export const en: Messages = {
       Invitation: "Invitations you sent or received",
       LoginAttempt: "Sign-in attempts",
     },
+    parts: { creator: "created", owner: "owner", sent: "sent by you", received: "to you" },
     fields: {
       email: "E-mail", name: "Name", locale: "Language", mustChangePassword: "Must change password", oneTimePasswordExpiresAt: "One-time password expires",
       disabledAt: "Disabled", createdAt: "Created", updatedAt: "Changed", forum: "Forum", role: "Role", group: "Group", kind: "Kind",

@@ -251,6 +251,7 @@ export const nb = {
       Invitation: "Invitasjoner du har sendt eller fått",
       LoginAttempt: "Innloggingsforsøk",
     },
+    parts: { creator: "opprettet", owner: "eier", sent: "sendt av deg", received: "til deg" },
     fields: {
       email: "E-post", name: "Navn", locale: "Språk", mustChangePassword: "Må bytte passord", oneTimePasswordExpiresAt: "Engangspassord utløper",
       disabledAt: "Deaktivert", createdAt: "Opprettet", updatedAt: "Endret", forum: "Forum", role: "Rolle", group: "Gruppe", kind: "Type",

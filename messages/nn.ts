@@ -259,6 +259,7 @@ export const nn: Messages = {
       Invitation: "Invitasjonar du har sendt eller fått",
       LoginAttempt: "Innloggingsforsøk",
     },
+    parts: { creator: "oppretta", owner: "eigar", sent: "sendt av deg", received: "til deg" },
     fields: {
       email: "E-post",
       name: "Namn",

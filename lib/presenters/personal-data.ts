@@ -25,9 +25,10 @@ const CODE_LABELS: Record<string, Record<string, string>> = {
   Membership: { role: "roles.group" },
   Responsibility: { role: "raci" },
   Document: { kind: "documentKinds", status: "documentStatus" },
-  ActionItem: { status: "actionStatus" },
   Vote: { choice: "approval.choice" },
-  Invitation: { role: "roles.forum" },
+  ApprovalRequest: { status: "decisionRecord.status" },
+  ActionItem: { status: "actionStatus", yourPart: "personalData.parts" },
+  Invitation: { role: "roles.forum", yourPart: "personalData.parts" },
 };
 
 function hasMessage(key: string): boolean {
@@ -39,13 +40,15 @@ function hasMessage(key: string): boolean {
 /** One cell as text: codes in words, dates and numbers in the reader's language, yes/no, lists joined, long text shortened. */
 export function cellText(value: unknown, locale: Locale, t: Translate, where?: { model: string; field: string }): { text: string; truncated: boolean } {
   const prefix = where ? CODE_LABELS[where.model]?.[where.field] : undefined;
-  if (prefix && typeof value === "string" && hasMessage(`${prefix}.${value}`)) return { text: t(`${prefix}.${value}` as MessageKey), truncated: false };
+  const inWords = (code: unknown) => (prefix && typeof code === "string" && hasMessage(`${prefix}.${code}`) ? t(`${prefix}.${code}` as MessageKey) : null);
+  const word = inWords(value);
+  if (word !== null) return { text: word, truncated: false };
   let text: string;
   if (value === null || value === undefined || value === "") text = t("personalData.none");
   else if (value instanceof Date) text = formatDateTime(value, locale);
   else if (typeof value === "boolean") text = value ? t("personalData.yes") : t("personalData.no");
   else if (typeof value === "number") text = formatNumber(value, locale);
-  else if (Array.isArray(value)) text = value.map(String).join(", ");
+  else if (Array.isArray(value)) text = value.map((v) => inWords(v) ?? String(v)).join(", ");
   else text = typeof value === "string" ? value : JSON.stringify(value);
   if (text.length <= CELL_MAX) return { text, truncated: false };
   return { text: `${text.slice(0, CELL_MAX)}…`, truncated: true };
