@@ -1,9 +1,11 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./tests/support/chromium";
+import { testDatabase } from "./tests/support/test-database";
 import { serverEnv } from "./tests/support/test-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
-const DB_FILE = "tests/.tmp/e2e.db";
+/** The end-to-end server's database (TEST_DATABASE picks SQLite or PostgreSQL); tests that seed their own data open it too. */
+export const E2E_DATABASE = testDatabase("e2e", { shared: true });
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -25,9 +27,9 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh database for every run; the server migrates and seeds it on start.
-    command: `rm -f ${DB_FILE} ${DB_FILE}-wal ${DB_FILE}-shm && mkdir -p tests/.tmp && node --import tsx server.ts`,
+    command: "node --import tsx tests/support/test-database.ts fresh e2e && node --import tsx server.ts",
     url: `http://localhost:${PORT}/login`,
-    env: serverEnv(PORT, DB_FILE) as Record<string, string>,
+    env: serverEnv(PORT, E2E_DATABASE) as Record<string, string>,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",

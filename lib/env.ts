@@ -19,8 +19,13 @@ export const envSchema = z
     APP_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional(),
     DATABASE_URL: z
       .string()
-      .regex(/^file:.+/, "must be a SQLite file URL such as file:./data/samrad.db")
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)/,
+        "must be a SQLite file URL such as file:./data/samrad.db or a PostgreSQL URL such as postgresql://samrad@db:5432/samrad",
+      )
       .default("file:./data/samrad.db"),
+    /** PostgreSQL only: connections in each instance's pool for Prisma (the sync server's store has its own few). */
+    DATABASE_POOL_SIZE: int(10, 1, 500),
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in ./data)").optional(),
     AUDIT_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one in ./data)").optional(),
     /** Where signed heads of the audit chains are appended; by default audit-head.jsonl beside the database. */
@@ -82,7 +87,11 @@ export const envSchema = z
       // Development and test get a fixed, clearly non-secret default; production never does.
       NEXTAUTH_SECRET: e.NEXTAUTH_SECRET ?? "development-only-secret-do-not-use-in-production!",
       AUDIT_SECRET: e.AUDIT_SECRET ?? "development-only-audit-secret-do-not-use-in-production!",
-      AUDIT_HEAD_FILE: e.AUDIT_HEAD_FILE ?? path.join(path.dirname(e.DATABASE_URL.slice("file:".length)), "audit-head.jsonl"),
+      AUDIT_HEAD_FILE:
+        e.AUDIT_HEAD_FILE ??
+        (e.DATABASE_URL.startsWith("file:")
+          ? path.join(path.dirname(e.DATABASE_URL.slice("file:".length)), "audit-head.jsonl")
+          : path.join("data", "audit-head.jsonl")),
       APP_URL: appUrl.origin,
       SECURE_COOKIES: appUrl.protocol === "https:",
     };

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "./dialect.ts";
 
 /** The file path behind a `file:` SQLite URL, relative to the working directory. */
 export function sqlitePath(url: string): string {
@@ -32,16 +33,7 @@ export function pendingMigrations(file: string): string[] {
   }
 }
 
-/**
- * Brings the database file up to the committed migrations (prisma migrate deploy, no engine
- * downloads) and switches it to WAL so readers never wait for the writer.
- */
-export function migrateDatabase(url: string): void {
-  const file = sqlitePath(url);
-  mkdirSync(path.dirname(file), { recursive: true });
-  // Prisma's migrate command waits for exclusive access and fails while another process (a running
-  // server, say) holds the file open, so it only runs when there is something to apply.
-  if (pendingMigrations(file).length === 0) return;
+function runMigrateDeploy(url: string): void {
   const require = createRequire(import.meta.url);
   const cli = require.resolve("prisma/build/index.js");
   const result = spawnSync(process.execPath, [cli, "migrate", "deploy"], {
@@ -51,6 +43,25 @@ export function migrateDatabase(url: string): void {
   if (result.status !== 0) {
     throw new Error(`Database migration failed:\n${result.stdout}\n${result.stderr}`);
   }
+}
+
+/**
+ * Brings the database up to the committed migrations (prisma migrate deploy, no engine downloads).
+ * A SQLite file is switched to WAL so readers never wait for the writer. On PostgreSQL the command
+ * always runs: it is idempotent, and Prisma takes an advisory lock, so instances that start together
+ * apply each migration once.
+ */
+export function migrateDatabase(url: string): void {
+  if (isPostgresUrl(url)) {
+    runMigrateDeploy(url);
+    return;
+  }
+  const file = sqlitePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  // Prisma's migrate command waits for exclusive access and fails while another process (a running
+  // server, say) holds the file open, so it only runs when there is something to apply.
+  if (pendingMigrations(file).length === 0) return;
+  runMigrateDeploy(url);
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");

@@ -1,5 +1,5 @@
+import { testDatabase } from "../support/test-database.ts";
 import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { buildOtherForum, FACTORY_PASSWORD, testDb } from "../support/factories.ts";
 import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures";
@@ -8,7 +8,7 @@ import { demo, expectNoSeriousA11yViolations, signIn } from "./support/fixtures"
 // owner and Accountable, Mine tiltak with A and R, the paragraph's create form as a dialog, the
 // action's page (description, history, who may see it), and a new document's kind per group.
 
-const DB_URL = `file:${path.resolve("tests/.tmp/e2e.db")}`;
+const DB_URL = testDatabase("e2e", { shared: true }).url;
 const SHOTS = "test-results/item";
 mkdirSync(SHOTS, { recursive: true });
 const WIDE = { width: 1280, height: 900 };

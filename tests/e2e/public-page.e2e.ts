@@ -1,4 +1,4 @@
-import path from "node:path";
+import { testDatabase } from "../support/test-database.ts";
 import { expect, test } from "@playwright/test";
 import { buildDecidedRequest, buildUser, setLiveText, testDb } from "../support/factories.ts";
 import { expectNoSeriousA11yViolations } from "./support/fixtures";
@@ -6,7 +6,7 @@ import { expectNoSeriousA11yViolations } from "./support/fixtures";
 // The public page of approved recommendations for an anonymous visitor: axe-clean, Norwegian, and
 // no CSP violations in the browser (the stored HTML carries no inline styles or scripts).
 
-const DB_URL = `file:${path.resolve("tests/.tmp/e2e.db")}`;
+const DB_URL = testDatabase("e2e", { shared: true }).url;
 let slug: string;
 let documentId: string;
 

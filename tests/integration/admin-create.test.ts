@@ -1,16 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../lib/auth/password.ts";
 import { createDb } from "../../lib/db/client.ts";
+import { dropTestDatabase, freshTestDatabase, testDatabase } from "../support/test-database.ts";
 
-const file = path.resolve(`tests/.tmp/admin-create-${process.pid}.db`);
-const url = `file:${file}`;
-for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+const database = testDatabase("admin-create");
+const url = database.url;
 const db = createDb(url);
+beforeAll(async () => {
+  await freshTestDatabase(database);
+});
 afterAll(async () => {
   await db.$disconnect();
+  await dropTestDatabase(database);
 });
 
 function adminCreate(args: string[], stdin: string) {

@@ -14,7 +14,7 @@ describe("audit:verify on a stopped server's database", () => {
   let server: RunningServer;
   let db: Db;
   let otherSlug: string;
-  const copies = new DatabaseCopies(() => server?.dbFile);
+  const copies = new DatabaseCopies(() => server?.database);
 
 
   beforeAll(async () => {
@@ -38,7 +38,7 @@ describe("audit:verify on a stopped server's database", () => {
   }, 180_000);
   afterAll(async () => {
     await server?.stop();
-    copies.removeAll();
+    await copies.removeAll();
   });
 
   const ostfoldRows = async (d: Db) => {
@@ -47,42 +47,42 @@ describe("audit:verify on a stopped server's database", () => {
   };
 
   it("says every chain is intact when nothing was touched (exit 0)", async () => {
-    const r = await runAuditVerify(server.dbFile);
+    const r = await runAuditVerify(server.database);
     expect(r.out).toMatch(/intact/);
     expect(r.out).not.toMatch(/BROKEN/);
     expect(r.code).toBe(0);
   });
 
   it("names an edited row (exit 1), and another forum's chain stays intact", async () => {
-    const c = copies.copy("edited");
+    const c = await copies.copy("edited");
     const rows = await ostfoldRows(c.db);
     expect(rows.length).toBeGreaterThan(5);
     const target = rows[2]!;
     await c.db.auditEvent.update({ where: { id: target.id }, data: { after: JSON.stringify({ changed: true }) } });
     await c.db.$disconnect();
-    const r = await runAuditVerify(c.file);
+    const r = await runAuditVerify(c.database);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`id ${target.id}`);
     expect(r.out).toContain(target.action);
-    const other = await runAuditVerify(c.file, ["--forum", otherSlug]);
+    const other = await runAuditVerify(c.database, ["--forum", otherSlug]);
     expect(other.out).toMatch(/intact/);
     expect(other.code).toBe(0);
   });
 
   it("detects that the newest three rows were deleted (exit 1) by the last signed head", async () => {
-    const c = copies.copy("truncated");
+    const c = await copies.copy("truncated");
     const rows = await ostfoldRows(c.db);
     const newest = rows.slice(-3);
     await c.db.auditEvent.deleteMany({ where: { id: { in: newest.map((e) => e.id) } } });
     await c.db.$disconnect();
-    const r = await runAuditVerify(c.file, ["--forum", "ostfold"]);
+    const r = await runAuditVerify(c.database, ["--forum", "ostfold"]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/BROKEN/);
     expect(r.out).toContain(`sequence ${rows.length - 2}`);
   });
 
   it("detects a row rewritten with every later hash recomputed from the database alone (exit 1)", async () => {
-    const c = copies.copy("rewritten");
+    const c = await copies.copy("rewritten");
     const rows = await ostfoldRows(c.db);
     const target = rows[1]!;
     // What someone holding only the database can do: plain SHA-256 over the same fields, no secret.
@@ -95,7 +95,7 @@ describe("audit:verify on a stopped server's database", () => {
       prev = hash;
     }
     await c.db.$disconnect();
-    const r = await runAuditVerify(c.file, ["--forum", "ostfold"]);
+    const r = await runAuditVerify(c.database, ["--forum", "ostfold"]);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`id ${target.id}`);
     expect(r.out).toContain(target.action);

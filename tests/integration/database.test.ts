@@ -8,22 +8,28 @@ import { appendAudit, GENESIS_HASH, macEvent, NO_FORUM_CHAIN, resealLegacyAudit,
 import { createDb, type Db } from "../../lib/db/client.ts";
 import { migrateDatabase, pendingMigrations } from "../../lib/db/prepare.ts";
 import { seedDemo } from "../../lib/db/seed-demo.ts";
+import { dropTestDatabase, freshTestDatabase, TEST_DIALECT, testDatabase } from "../support/test-database.ts";
 
-// A SQLite file of its own, migrated with the committed migrations exactly as the server does it.
-const file = path.resolve(`tests/.tmp/database-${process.pid}.db`);
-const url = `file:${file}`;
+// A database of its own, migrated with the committed migrations exactly as the server does it.
+const database = testDatabase("database");
+const file = database.name;
+const url = database.url;
 let db: Db;
 
-beforeAll(() => {
-  for (const s of ["", "-wal", "-shm"]) rmSync(file + s, { force: true });
+beforeAll(async () => {
+  await freshTestDatabase(database);
   migrateDatabase(url);
   db = createDb(url);
 });
 afterAll(async () => {
   await db.$disconnect();
+  await dropTestDatabase(database);
 });
 
-describe("migrations", () => {
+// The SQLite file's own mechanics: which migrations a file still needs, and rows from SQLite-era schemas.
+const sqliteOnly = describe.skipIf(TEST_DIALECT !== "sqlite");
+
+sqliteOnly("migrations", () => {
   it("are all applied to a migrated file, and all pending for a new one", () => {
     expect(pendingMigrations(file)).toEqual([]);
     const fresh = pendingMigrations(path.resolve("tests/.tmp/never-created.db"));
@@ -127,7 +133,7 @@ describe("audit entries from before digests (scheme 1: the MAC over the content 
   });
 });
 
-describe("audit rows from before keyed chains", () => {
+sqliteOnly("audit rows from before keyed chains", () => {
   /** A database at the migration before keyed chains, holding a global chain of plain SHA-256 entries. */
   function legacyDatabase(name: string, tamper: boolean) {
     const legacyFile = path.resolve(`tests/.tmp/${name}-${process.pid}.db`);

@@ -34,7 +34,7 @@ describe("erasure of a person", () => {
   let actionId: string;
   let requestId: string;
   let pseudonym: string;
-  const copies = new DatabaseCopies(() => server?.dbFile);
+  const copies = new DatabaseCopies(() => server?.database);
 
   beforeAll(async () => {
     server = await startServer("erasure");
@@ -96,7 +96,7 @@ describe("erasure of a person", () => {
   afterAll(async () => {
     await db?.$disconnect();
     await server?.stop();
-    copies.removeAll();
+    await copies.removeAll();
   });
 
   it("is refused to non-administrators, for oneself and without the confirmation", async () => {
@@ -195,7 +195,7 @@ describe("erasure of a person", () => {
   });
 
   it("leaves an audit chain that verifies, and one that fails when erased content is altered", async () => {
-    const ok = await runAuditVerify(server.dbFile);
+    const ok = await runAuditVerify(server.database);
     expect(ok.out).not.toMatch(/BROKEN/);
     expect(ok.code, ok.out).toBe(0);
     const redacted = await db.auditEvent.findMany({ where: { redactedAt: { not: null } }, orderBy: { id: "asc" } });
@@ -212,25 +212,25 @@ describe("erasure of a person", () => {
     // A redacted entry whose remaining content is altered.
     const withContent = redacted.find((e) => e.after !== null || e.before !== null)!;
     expect(withContent).toBeDefined();
-    const altered = copies.copy("altered");
+    const altered = await copies.copy("altered");
     await altered.db.auditEvent.update({ where: { id: withContent.id }, data: withContent.after !== null ? { after: JSON.stringify({ reason: "forged" }) } : { before: "{}" } });
     await altered.db.$disconnect();
-    const bad = await runAuditVerify(altered.file);
+    const bad = await runAuditVerify(altered.database);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/redacted content altered/);
     // An erased column filled in again with other text.
     const emptied = redacted.find((e) => e.ip === null && e.ipDigest !== null)!;
-    const unredacted = copies.copy("unredacted");
+    const unredacted = await copies.copy("unredacted");
     await unredacted.db.auditEvent.update({ where: { id: emptied.id }, data: { ip: "203.0.113.9" } });
     await unredacted.db.$disconnect();
-    const bad2 = await runAuditVerify(unredacted.file);
+    const bad2 = await runAuditVerify(unredacted.database);
     expect(bad2.code).toBe(1);
     expect(bad2.out).toMatch(/BROKEN/);
     // Content emptied without the erasure's mark is an alteration too.
-    const unmarked = copies.copy("unmarked");
+    const unmarked = await copies.copy("unmarked");
     const plain = await unmarked.db.auditEvent.findFirstOrThrow({ where: { redactedAt: null, after: { not: null }, scheme: 2 } });
     await unmarked.db.auditEvent.update({ where: { id: plain.id }, data: { after: null } });
     await unmarked.db.$disconnect();
-    expect((await runAuditVerify(unmarked.file)).code).toBe(1);
+    expect((await runAuditVerify(unmarked.database)).code).toBe(1);
   }, 120_000);
 });

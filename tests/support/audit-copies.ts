@@ -1,18 +1,16 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, rmSync } from "node:fs";
 import type { Db } from "../../lib/db/client.ts";
 import { testDb } from "./factories.ts";
+import { copyTestDatabase, dropTestDatabase, type TestDatabase } from "./test-database.ts";
 import { serverEnv } from "./test-env.ts";
 
 // For tests of the audit chain on a stopped server's database: `npm run audit:verify` as an
 // operator runs it, and copies of the database with its signed heads to tamper with one at a time.
 
-const FILES = ["", "-wal", "-shm", ".audit-head.jsonl"];
-
-/** `npm run audit:verify` against a SQLite file (and the signed heads beside it). */
-export function runAuditVerify(dbFile: string, args: string[] = []): Promise<{ code: number | null; out: string }> {
+/** `npm run audit:verify` against a database (and the signed heads that belong to it). */
+export function runAuditVerify(database: TestDatabase, args: string[] = []): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "-s", "audit:verify", "--", ...args], { env: serverEnv(0, dbFile), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("npm", ["run", "-s", "audit:verify", "--", ...args], { env: serverEnv(0, database), stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));
@@ -21,26 +19,24 @@ export function runAuditVerify(dbFile: string, args: string[] = []): Promise<{ c
   });
 }
 
-/** Copies of one database file (with its WAL and signed heads); `removeAll` deletes them and the original. */
+/** Copies of one stopped server's database (with its signed heads); `removeAll` deletes them and the original. */
 export class DatabaseCopies {
-  private readonly made: string[] = [];
+  private readonly made: { database: TestDatabase; db: Db }[] = [];
 
-  constructor(private readonly original: () => string | undefined) {}
+  constructor(private readonly original: () => TestDatabase | undefined) {}
 
-  copy(name: string): { file: string; db: Db } {
+  async copy(name: string): Promise<{ database: TestDatabase; db: Db }> {
     const original = this.original();
     if (!original) throw new Error("no database to copy yet");
-    const file = original.replace(/\.db$/, `-${name}.db`);
-    for (const s of FILES) {
-      rmSync(file + s, { force: true });
-      if (existsSync(original + s)) copyFileSync(original + s, file + s);
-    }
-    this.made.push(file);
-    return { file, db: testDb(`file:${file}`) };
+    const database = await copyTestDatabase(original, `${name}-copy`);
+    const copy = { database, db: testDb(database.url) };
+    this.made.push(copy);
+    return copy;
   }
 
-  removeAll(): void {
+  async removeAll(): Promise<void> {
+    for (const c of this.made) await c.db.$disconnect().catch(() => {});
     const original = this.original();
-    for (const f of [...this.made, ...(original ? [original] : [])]) for (const s of FILES) rmSync(f + s, { force: true });
+    for (const d of [...this.made.map((c) => c.database), ...(original ? [original] : [])]) await dropTestDatabase(d);
   }
 }

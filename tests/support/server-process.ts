@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
+import { freshTestDatabase, testDatabase, type TestDatabase } from "./test-database.ts";
 import { serverEnv } from "./test-env.ts";
 
 /** A free TCP port on loopback, chosen by the kernel. */
@@ -19,7 +18,8 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   port: number;
-  dbFile: string;
+  /** The server's database (TEST_DATABASE picks SQLite or PostgreSQL). */
+  database: TestDatabase;
   dbUrl: string;
   process: ChildProcess;
   output: () => string;
@@ -28,18 +28,16 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the real production server (server.ts) on its own port and a fresh SQLite file. */
+/** Starts the real production server (server.ts) on its own port and a fresh database (see test-database.ts). */
 export async function startServer(
   name: string,
   extraEnv: Record<string, string> = {},
   opts: { port?: number; keepDatabase?: boolean } = {},
 ): Promise<RunningServer> {
-  const dir = path.resolve("tests/.tmp");
-  mkdirSync(dir, { recursive: true });
-  const dbFile = path.join(dir, `${name}-${process.pid}.db`);
-  if (!opts.keepDatabase) for (const suffix of ["", "-wal", "-shm", ".audit-head.jsonl"]) rmSync(dbFile + suffix, { force: true });
+  const database = testDatabase(name);
+  if (!opts.keepDatabase) await freshTestDatabase(database);
   const port = opts.port ?? (await freePort());
-  const env = serverEnv(port, dbFile, extraEnv);
+  const env = serverEnv(port, database, extraEnv);
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
@@ -61,7 +59,7 @@ export async function startServer(
   return {
     url: `http://localhost:${port}`,
     port,
-    dbFile,
+    database,
     dbUrl: env.DATABASE_URL!,
     process: child,
     output: () => out,
