@@ -21,7 +21,7 @@ function dump(url: string): string[] {
   // One statement per entry, without comments and the dump's own settings; by-hand objects left out.
   return r.stdout
     .split(/;\n/)
-    .map((s) => s.split("\n").filter((l) => l.trim() && !l.startsWith("--") && !l.startsWith("SET ") && !l.startsWith("SELECT pg_catalog")).join("\n").trim())
+    .map((s) => s.split("\n").filter((l) => l.trim() && !l.startsWith("--") && !l.startsWith("SET ") && !l.startsWith("SELECT pg_catalog") && !l.startsWith("\\")).join("\n").trim())
     .filter((s) => s && !BY_HAND.test(s))
     .sort();
 }
@@ -34,6 +34,7 @@ afterAll(async () => {
 describe("PostgreSQL migrations", () => {
   it("build the schema that prisma/postgres/schema.prisma describes", async () => {
     await freshTestDatabase(fromMigrations);
+    await freshTestDatabase(fromSchema);
     migrateDatabase(fromMigrations.url);
     // The same schema straight from the models.
     const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -42,7 +43,6 @@ describe("PostgreSQL migrations", () => {
       encoding: "utf8",
     });
     expect(diff.status, diff.stderr).toBe(0);
-    await freshTestDatabase(fromSchema);
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
     try {
