@@ -1,11 +1,10 @@
+import { env } from "../env.ts";
+import { isPostgresUrl } from "../db/dialect.ts";
+import { postgresSearchIndex } from "./postgres-search-index.ts";
 import type { SearchIndex } from "./search-index.ts";
 import { sqliteSearchIndex } from "./sqlite-search-index.ts";
 
-/**
- * The search index in use: the one place that picks the implementation. A PostgreSQL index
- * (tsvector + GIN, `websearch_to_tsquery` on the same quoted tokens) would be chosen here by the
- * database URL, with nothing else changing.
- */
+/** The search index in use, by the database the process runs on: the one place that picks it. */
 export function searchIndex(): SearchIndex {
-  return sqliteSearchIndex;
+  return isPostgresUrl(env().DATABASE_URL) ? postgresSearchIndex : sqliteSearchIndex;
 }

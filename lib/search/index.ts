@@ -6,4 +6,4 @@ export {
   SEARCH_INDEX_VERSION, ensureSearchIndex, indexAction, indexComment, indexDocument, indexDocumentText, indexThread, rebuildSearchIndex,
   removeFromIndex, removeThreadFromIndex,
 } from "./indexer.ts";
-export { toMatchExpression } from "./match-expression.ts";
+export { queryTokens, toMatchExpression } from "./match-expression.ts";

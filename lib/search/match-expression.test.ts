@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MARK_END, MARK_START, plainText, splitMarked, stripMarkers } from "./highlight.ts";
-import { queryTokens, toMatchExpression } from "./match-expression.ts";
+import { queryTokens, toMatchExpression, tsQueryExpression } from "./match-expression.ts";
 
 describe("toMatchExpression: what is typed becomes quoted words only", () => {
   it("quotes every word, lower-cased, and makes the last a prefix while typing", () => {
@@ -54,5 +54,18 @@ describe("highlight markers", () => {
   it("drop unbalanced markers, and stored text cannot carry them", () => {
     expect(splitMarked(`a${MARK_END}b${MARK_START}c`)).toEqual([{ text: "ab", marked: false }, { text: "c", marked: true }]);
     expect(stripMarkers(`x${MARK_START}y${MARK_END}z\n`)).toBe("x y z\n");
+  });
+});
+
+describe("tsQueryExpression: the same words for PostgreSQL's to_tsquery", () => {
+  it("quotes every word as a lexeme, requires all, and takes the last as a prefix", () => {
+    expect(tsQueryExpression(queryTokens("Helse fagarb"))).toBe("'helse' & 'fagarb':*");
+    expect(tsQueryExpression(queryTokens("Østfold"))).toBe("'østfold':*");
+  });
+
+  it("leaves nothing of tsquery's own syntax in what is typed", () => {
+    const words = queryTokens("a & !b | (c:*) <-> 'd'");
+    expect(words).toEqual(["a", "b", "c", "d"]);
+    expect(tsQueryExpression(words)).toBe("'a' & 'b' & 'c' & 'd':*");
   });
 });

@@ -18,19 +18,30 @@ export function queryTokens(input: string): string[] {
 }
 
 /**
- * The FTS5 expression for a typed query: every word must occur (implicit AND), each as a quoted
- * string. The last word also matches as a prefix (search as you type). Null when nothing
- * searchable is left (only punctuation, say).
+ * The FTS5 expression for a query's words: every word must occur (implicit AND), each as a quoted
+ * string. The last word also matches as a prefix (search as you type).
  */
-export function toMatchExpression(input: string, opts: { prefixLast?: boolean } = {}): string | null {
-  const tokens = queryTokens(input);
-  if (tokens.length === 0) return null;
+export function ftsExpression(words: readonly string[], opts: { prefixLast?: boolean } = {}): string {
   const prefixLast = opts.prefixLast ?? true;
-  return tokens
+  return words
     .map((t, i) => {
       // A token holds only letters, digits and marks, so it has no quote; doubling is belt and braces.
       const quoted = `"${t.replaceAll('"', '""')}"`;
-      return prefixLast && i === tokens.length - 1 ? `${quoted}*` : quoted;
+      return prefixLast && i === words.length - 1 ? `${quoted}*` : quoted;
     })
     .join(" ");
+}
+
+/** The FTS5 expression for a typed query; null when nothing searchable is left (only punctuation, say). */
+export function toMatchExpression(input: string, opts: { prefixLast?: boolean } = {}): string | null {
+  const tokens = queryTokens(input);
+  return tokens.length === 0 ? null : ftsExpression(tokens, opts);
+}
+
+/**
+ * The PostgreSQL tsquery text (for `to_tsquery('simple', …)`) for a query's words: each word quoted
+ * as a lexeme, all of them required, the last also as a prefix (`:*`).
+ */
+export function tsQueryExpression(words: readonly string[]): string {
+  return words.map((t, i) => `'${t.replaceAll("'", "''").replaceAll("\\", "\\\\")}'${i === words.length - 1 ? ":*" : ""}`).join(" & ");
 }

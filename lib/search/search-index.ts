@@ -1,7 +1,7 @@
 import type { DbClient } from "../db/types.ts";
 
-// The search interface. One implementation per database (SQLite FTS5 today, PostgreSQL later);
-// `searchIndex()` in ./index.ts picks it. Every method runs on the caller's client or transaction,
+// The search interface. One implementation per database (SQLite FTS5, PostgreSQL tsvector);
+// `searchIndex()` in ./implementation.ts picks it. Every method runs on the caller's client or transaction,
 // so the index changes in the same transaction as the write it follows.
 
 export const SEARCH_KINDS = ["document", "action", "comment"] as const;
@@ -29,8 +29,11 @@ export interface SearchEntryInput {
 
 export interface SearchQuery {
   forumId: string;
-  /** An FTS expression made by `toMatchExpression`, never the user's text as typed. */
-  match: string;
+  /**
+   * The words to find, as `queryTokens` gives them (letters and digits only, lower-cased; never the
+   * user's text as typed, never empty). Every word must occur; the last also matches as a prefix.
+   */
+  words: readonly string[];
   groupId?: string;
   kind?: SearchKind;
   targetAreaId?: string;

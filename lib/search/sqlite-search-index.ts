@@ -1,4 +1,5 @@
 import { MARK_END, MARK_START } from "./highlight.ts";
+import { ftsExpression } from "./match-expression.ts";
 import type { SearchIndex, SearchKind, SearchRow } from "./search-index.ts";
 
 // The SQLite implementation: rows in "SearchEntry", their words in the FTS5 table "SearchText"
@@ -50,7 +51,7 @@ export const sqliteSearchIndex: SearchIndex = {
       FROM "SearchText"
       JOIN "SearchEntry" e ON e."id" = "SearchText".rowid
       JOIN "Group" g ON g."id" = e."groupId" AND g."archivedAt" IS NULL
-      WHERE "SearchText" MATCH ${q.match}
+      WHERE "SearchText" MATCH ${ftsExpression(q.words)}
         AND e."forumId" = ${q.forumId}
         AND (${q.groupId ?? null} IS NULL OR e."groupId" = ${q.groupId ?? null})
         AND (${q.kind ?? null} IS NULL OR e."kind" = ${q.kind ?? null})

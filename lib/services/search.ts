@@ -5,7 +5,7 @@ import type { DbClient } from "../db/types.ts";
 import { actionAbilities } from "../policies/action.ts";
 import { documentAbilities, documentFacts } from "../policies/document.ts";
 import { presentSearchHit, type SearchResultsView } from "../presenters/search.ts";
-import { searchIndex, toMatchExpression, type SearchRow } from "../search/index.ts";
+import { queryTokens, searchIndex, type SearchRow } from "../search/index.ts";
 import type { SearchParams } from "../validation/search.ts";
 
 type Facts = Awaited<ReturnType<typeof searchHitFacts>>;
@@ -30,11 +30,11 @@ function readableParent(viewer: ForumAccess, row: SearchRow, facts: Facts): { gr
  * no word to search for finds nothing.
  */
 export async function searchForum(viewer: ForumAccess, params: SearchParams, client: DbClient = db()): Promise<SearchResultsView> {
-  const match = toMatchExpression(params.q);
-  if (!match) return { hits: [], nextCursor: null };
+  const words = queryTokens(params.q);
+  if (words.length === 0) return { hits: [], nextCursor: null };
   const offset = params.cursor ?? 0;
   const rows = await searchIndex().query(client, {
-    forumId: viewer.forum.id, match, groupId: params.group, kind: params.kind, targetAreaId: params.area, status: params.status,
+    forumId: viewer.forum.id, words, groupId: params.group, kind: params.kind, targetAreaId: params.area, status: params.status,
     offset, limit: params.limit + 1,
   });
   const page = rows.slice(0, params.limit);

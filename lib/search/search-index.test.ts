@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../db/client.ts";
 import type { ForumAccess } from "../db/forums.ts";
@@ -8,11 +5,14 @@ import { migrateDatabase } from "../db/prepare.ts";
 import { searchForum } from "../services/search.ts";
 import { searchQuerySchema } from "../validation/search.ts";
 import { plainText } from "./highlight.ts";
+import { dropTestDatabase, freshTestDatabase, TEST_DIALECT, testDatabase } from "../../tests/support/test-database.ts";
 import { ensureSearchIndex, indexAction, indexComment, indexDocument, indexThread, rebuildSearchIndex, removeFromIndex, searchIndex } from "./index.ts";
 
-// The FTS5 index on a real SQLite file, migrated like the server's: Norwegian folding, hostile
-// query syntax, filters, comments and the rebuild.
-let dir: string;
+// The search index on a real database, migrated like the server's (TEST_DATABASE: SQLite's FTS5 or
+// PostgreSQL's tsvector; searchIndex() picks by DATABASE_URL, set here before anything reads it):
+// Norwegian folding, hostile query syntax, filters, comments and the rebuild, the same on both.
+const database = testDatabase("search-index");
+process.env.DATABASE_URL = database.url;
 let db: Db;
 let viewer: ForumAccess;
 const ids = {} as Record<"forum" | "group" | "group2" | "area" | "user" | "doc" | "doc2" | "action" | "thread" | "comment" | "comment2", string>;
@@ -21,10 +21,9 @@ const search = (q: string, extra: Record<string, string> = {}) => searchForum(vi
 const titles = async (q: string, extra: Record<string, string> = {}) => (await search(q, extra)).hits.map((h) => `${h.kind}:${plainText(h.title) || h.parentTitle}`).sort();
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "samrad-search-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  migrateDatabase(url);
-  db = createDb(url);
+  await freshTestDatabase(database);
+  migrateDatabase(database.url);
+  db = createDb(database.url);
   const user = await db.user.create({ data: { email: "s@example.org", name: "S", passwordHash: "x" } });
   const forum = await db.forum.create({ data: { slug: "s", name: "S" } });
   await db.forumMember.create({ data: { forumId: forum.id, userId: user.id, role: "MEMBER" } });
@@ -54,10 +53,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await dropTestDatabase(database);
 });
 
-describe("SQLite FTS5 search index", () => {
+describe(`search index (${TEST_DIALECT})`, () => {
   it("folds case across æ, ø, å: Østfold, østfold and ØSTFOLD find the same", async () => {
     const expected = ["action:Kartlegg hål i tilbudet", "document:Fagskole i Østfold"];
     for (const q of ["Østfold", "østfold", "ØSTFOLD"]) expect(await titles(q), q).toEqual(expected);
