@@ -8,3 +8,11 @@ export function isPostgresUrl(url: string): boolean {
 export function dialectOf(url: string): Dialect {
   return isPostgresUrl(url) ? "postgres" : "sqlite";
 }
+
+/**
+ * The database a Prisma client or transaction talks to. A test process holds clients on other
+ * databases than its own DATABASE_URL, so code that writes SQL per database asks the client.
+ */
+export function dialectOfClient(client: object): Dialect {
+  return (client as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
+}

@@ -53,7 +53,7 @@ function commentEntry(c: CommentSource): SearchEntryInput | null {
 }
 
 async function indexComments(tx: DbClient, comments: CommentSource[]) {
-  const index = searchIndex();
+  const index = searchIndex(tx);
   const entries: SearchEntryInput[] = [];
   for (const c of comments) {
     const entry = commentEntry(c);
@@ -69,22 +69,22 @@ async function indexComments(tx: DbClient, comments: CommentSource[]) {
  */
 export async function indexDocument(tx: DbClient, documentId: string, opts: { body?: string } = {}): Promise<void> {
   const [doc] = await documentSources(tx, { ids: [documentId] });
-  if (!doc) return searchIndex().remove(tx, "document", documentId);
-  await searchIndex().upsert(tx, [documentEntry(doc, opts.body)]);
+  if (!doc) return searchIndex(tx).remove(tx, "document", documentId);
+  await searchIndex(tx).upsert(tx, [documentEntry(doc, opts.body)]);
   await indexComments(tx, await commentSources(tx, { documentId }));
 }
 
 /** Indexes an action item (title, description, status, target area) and its comments. */
 export async function indexAction(tx: DbClient, actionItemId: string): Promise<void> {
   const [item] = await actionSources(tx, { ids: [actionItemId] });
-  if (!item) return searchIndex().remove(tx, "action", actionItemId);
-  await searchIndex().upsert(tx, [actionEntry(item)]);
+  if (!item) return searchIndex(tx).remove(tx, "action", actionItemId);
+  await searchIndex(tx).upsert(tx, [actionEntry(item)]);
   await indexComments(tx, await commentSources(tx, { actionItemId }));
 }
 
 /** The live text of a document changed (the sync server): only the body is replaced. */
 export async function indexDocumentText(db: DbClient, documentId: string, text: string): Promise<void> {
-  if (!(await searchIndex().setBody(db, "document", documentId, indexText(text)))) await indexDocument(db, documentId, { body: text });
+  if (!(await searchIndex(db).setBody(db, "document", documentId, indexText(text)))) await indexDocument(db, documentId, { body: text });
 }
 
 /**
@@ -93,7 +93,7 @@ export async function indexDocumentText(db: DbClient, documentId: string, text: 
  */
 export async function indexComment(tx: DbClient, commentId: string): Promise<void> {
   const [comment] = await commentSources(tx, { ids: [commentId] });
-  if (!comment) return searchIndex().remove(tx, "comment", commentId);
+  if (!comment) return searchIndex(tx).remove(tx, "comment", commentId);
   await indexComments(tx, [comment]);
 }
 
@@ -104,12 +104,12 @@ export async function indexThread(tx: DbClient, threadId: string): Promise<void>
 
 /** Takes one entry out of the index (inside the caller's transaction). */
 export async function removeFromIndex(tx: DbClient, kind: SearchKind, id: string): Promise<void> {
-  await searchIndex().remove(tx, kind, id);
+  await searchIndex(tx).remove(tx, kind, id);
 }
 
 /** Takes every comment of a thread out of the index (before the thread itself is deleted). */
 export async function removeThreadFromIndex(tx: DbClient, threadId: string): Promise<void> {
-  for (const id of await threadCommentIds(tx, threadId)) await searchIndex().remove(tx, "comment", id);
+  for (const id of await threadCommentIds(tx, threadId)) await searchIndex(tx).remove(tx, "comment", id);
 }
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -121,7 +121,7 @@ const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
  * is done again at the next start.
  */
 export async function rebuildSearchIndex(db: Db): Promise<{ entries: number }> {
-  const index = searchIndex();
+  const index = searchIndex(db);
   await db.$transaction((tx) => index.clear(tx));
   let entries = 0;
   /**
@@ -167,6 +167,6 @@ export async function rebuildSearchIndex(db: Db): Promise<{ entries: number }> {
 
 /** Rebuilds the index when it was never built or is of an older build; otherwise does nothing. */
 export async function ensureSearchIndex(db: Db): Promise<{ rebuilt: boolean; entries?: number }> {
-  if ((await searchIndex().builtVersion(db)) === SEARCH_INDEX_VERSION) return { rebuilt: false };
+  if ((await searchIndex(db).builtVersion(db)) === SEARCH_INDEX_VERSION) return { rebuilt: false };
   return { rebuilt: true, ...(await rebuildSearchIndex(db)) };
 }

@@ -9,10 +9,9 @@ import { dropTestDatabase, freshTestDatabase, TEST_DIALECT, testDatabase } from 
 import { ensureSearchIndex, indexAction, indexComment, indexDocument, indexThread, rebuildSearchIndex, removeFromIndex, searchIndex } from "./index.ts";
 
 // The search index on a real database, migrated like the server's (TEST_DATABASE: SQLite's FTS5 or
-// PostgreSQL's tsvector; searchIndex() picks by DATABASE_URL, set here before anything reads it):
+// PostgreSQL's tsvector, picked by the client's database):
 // Norwegian folding, hostile query syntax, filters, comments and the rebuild, the same on both.
 const database = testDatabase("search-index");
-process.env.DATABASE_URL = database.url;
 let db: Db;
 let viewer: ForumAccess;
 const ids = {} as Record<"forum" | "group" | "group2" | "area" | "user" | "doc" | "doc2" | "action" | "thread" | "comment" | "comment2", string>;
@@ -119,7 +118,7 @@ describe(`search index (${TEST_DIALECT})`, () => {
   });
 
   it("rebuilds from the stored rows when the index is of another build", async () => {
-    await db.$transaction((tx) => searchIndex().markBuilt(tx, 0));
+    await db.$transaction((tx) => searchIndex(tx).markBuilt(tx, 0));
     const rebuilt = await ensureSearchIndex(db);
     expect(rebuilt.rebuilt).toBe(true);
     // Documents without stored live text index an empty body; titles and actions are there.

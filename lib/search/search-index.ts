@@ -1,7 +1,7 @@
 import type { DbClient } from "../db/types.ts";
 
 // The search interface. One implementation per database (SQLite FTS5, PostgreSQL tsvector);
-// `searchIndex()` in ./implementation.ts picks it. Every method runs on the caller's client or transaction,
+// `searchIndex(client)` in ./implementation.ts picks it. Every method runs on the caller's client or transaction,
 // so the index changes in the same transaction as the write it follows.
 
 export const SEARCH_KINDS = ["document", "action", "comment"] as const;

@@ -33,7 +33,7 @@ export async function searchForum(viewer: ForumAccess, params: SearchParams, cli
   const words = queryTokens(params.q);
   if (words.length === 0) return { hits: [], nextCursor: null };
   const offset = params.cursor ?? 0;
-  const rows = await searchIndex().query(client, {
+  const rows = await searchIndex(client).query(client, {
     forumId: viewer.forum.id, words, groupId: params.group, kind: params.kind, targetAreaId: params.area, status: params.status,
     offset, limit: params.limit + 1,
   });
