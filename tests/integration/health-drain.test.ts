@@ -9,7 +9,7 @@ import { startServer, type RunningServer } from "../support/server-process.ts";
 import { covers, textOf, trackSaved, until, yClient, type YClient } from "../support/yjs-client.ts";
 
 // A server of its own: this test stops it with SIGTERM and starts it again on the same database.
-const DRAIN_DELAY_MS = 1500;
+const DRAIN_DELAY_MS = 3000;
 let server: RunningServer;
 let db: Db;
 const open: YClient[] = [];
