@@ -7,6 +7,7 @@ import { db } from "./lib/db/client.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
+import { isDraining, registerReadinessCheck, startDraining } from "./lib/runtime/lifecycle.ts";
 import { startAuditHeads } from "./lib/services/audit-heads.ts";
 import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { startChangeDigest } from "./lib/services/change-digest.ts";
@@ -26,6 +27,8 @@ process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
 await prepareDatabase(env);
 // Signed heads of the audit chains: now, every AUDIT_HEAD_MINUTES and once more at shutdown.
 const writeFinalAuditHeads = startAuditHeads(db(), env.AUDIT_HEAD_FILE, env.AUDIT_HEAD_MINUTES);
+// GET /api/ready answers 200 only while the database answers a trivial query (any SQL database).
+registerReadinessCheck("database", () => db().$queryRaw`SELECT 1`);
 
 // The search index is rebuilt when it was never built or is of an older build: in the background,
 // in batches, so start-up never waits for it (searches meanwhile find what is indexed so far).
@@ -49,6 +52,9 @@ const server = http.createServer((req, res) => {
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
   // The only client address the app trusts is the one set here; a client cannot forge it.
   req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.TRUST_PROXY);
+  // While draining, answers are still given, but keep-alive connections end after them: the
+  // client's (or the proxy's) next request opens a new connection, which goes to another instance.
+  if (isDraining()) res.setHeader("Connection", "close");
   handle(req, res).catch((error: unknown) => {
     console.error("Request failed", error);
     if (!res.headersSent) res.statusCode = 500;
@@ -67,6 +73,11 @@ const realtime = createRealtimeServer({
 });
 
 server.on("upgrade", (req, socket, head) => {
+  // A draining instance takes no new websockets: the client retries, and the load balancer sends it elsewhere.
+  if (isDraining()) {
+    socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n");
+    return;
+  }
   if (realtime.handleUpgrade(req, socket, head)) return;
   // In development Next's hot reload has its own socket; in production nothing else upgrades.
   if (dev) nextUpgradeTarget.emit("upgrade", req, socket, head);
@@ -99,18 +110,39 @@ startChangeDigest();
 // E-mail of notifications: the outbox's worker, only when SMTP is configured.
 const mailWorker = env.SMTP_URL ? startMailWorker(db(), { ...mailWorkerConfig(env), appUrl: env.APP_URL }) : null;
 
+/**
+ * Graceful drain (SIGTERM, SIGINT): readiness answers 503 and new websockets are refused at once;
+ * after DRAIN_DELAY_MS (time for a load balancer to notice) the server stops accepting connections,
+ * stores every open room, closes the sockets with 1012 (clients reconnect, elsewhere), stops the mail
+ * worker, writes the final audit heads and exits 0. A drain that hangs ends with exit 1.
+ */
+const DRAIN_HARD_TIMEOUT_MS = 10_000;
 let stopping = false;
-function shutdown(signal: string) {
+async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  startDraining();
+  setTimeout(() => {
+    console.error(`The drain did not finish within ${env.DRAIN_DELAY_MS + DRAIN_HARD_TIMEOUT_MS} ms; exiting`);
+    process.exit(1);
+  }, env.DRAIN_DELAY_MS + DRAIN_HARD_TIMEOUT_MS).unref();
+  console.log(`${signal}: draining (readiness answers 503, new websockets are refused)${env.DRAIN_DELAY_MS ? `; closing in ${env.DRAIN_DELAY_MS} ms` : ""}`);
+  if (env.DRAIN_DELAY_MS > 0) await new Promise((r) => setTimeout(r, env.DRAIN_DELAY_MS));
+
+  // No new connections; idle keep-alive connections close now, busy ones after their answer.
+  const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
   console.log(`${signal}: storing open documents and shutting down`);
-  setTimeout(() => process.exit(1), 10_000).unref();
-  Promise.all([
+  await Promise.all([
     realtime.close().catch((error: unknown) => console.error("Realtime shutdown failed", error)),
     mailWorker?.stop().catch((error: unknown) => console.error("Mail worker shutdown failed", error)),
-  ])
-    .then(() => writeFinalAuditHeads())
-    .finally(() => server.close(() => process.exit(0)));
+  ]);
+  await writeFinalAuditHeads();
+  // Answers still being written get a moment; whatever is left then is cut.
+  await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 2000))]);
+  server.closeAllConnections();
+  console.log(`${signal}: stopped`);
+  process.exit(0);
 }
-process.on("SIGTERM", () => shutdown("SIGTERM"));
-process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

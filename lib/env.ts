@@ -70,6 +70,11 @@ export const envSchema = z
     /** How long a document's text must be quiet before an automatic version is frozen. */
     VERSION_QUIET_MS: int(600_000, 1000, 7 * 24 * 3600_000),
     METRICS_LOG: bool(false),
+    /**
+     * On SIGTERM the instance first answers readiness with 503 and refuses new websockets, then waits
+     * this long (so a load balancer notices) before it stops accepting, stores its rooms and closes its sockets.
+     */
+    DRAIN_DELAY_MS: int(0, 0, 10 * 60_000),
     /** Imports of figures (CSV, XLSX): largest file, most data rows, longest cell, most columns. */
     IMPORT_MAX_BYTES: int(10 * 1024 * 1024, 1024, 512 * 1024 * 1024),
     IMPORT_MAX_ROWS: int(100_000, 1, 10_000_000),

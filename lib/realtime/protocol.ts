@@ -69,6 +69,10 @@ export const CLOSE = {
   passwordChangeRequired: 4428,
   /** Transient: the connection's rights changed; reconnect to get the new ones. */
   accessChanged: 4000,
-  /** Transient: the server is shutting down; reconnect. */
-  goingAway: 1001,
+  /**
+   * Transient: this instance is shutting down (drain on SIGTERM), its rooms are stored; reconnect, to
+   * another instance behind the load balancer. 1012 "Service Restart" (RFC 6455 registry), which stock
+   * y-websocket clients treat like any close: they reconnect with backoff.
+   */
+  serviceRestart: 1012,
 } as const;

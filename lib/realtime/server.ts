@@ -164,12 +164,13 @@ export function createRealtimeServer(options: RealtimeOptions) {
   }, options.sweepIntervalMs ?? 30_000);
   sweep.unref();
   const heartbeat = startHeartbeat(wss);
+  let closing = false;
 
   return {
     /** Takes a websocket upgrade if it is ours (/collab/…); returns false to let others have it. */
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       if (!(req.url ?? "").startsWith(COLLAB_PATH)) return false;
-      const admitted = admitUpgrade(req);
+      const admitted = closing ? { refuse: "503 Service Unavailable" } : admitUpgrade(req);
       if ("refuse" in admitted) {
         socket.end(`HTTP/1.1 ${admitted.refuse}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
         return true;
@@ -186,13 +187,17 @@ export function createRealtimeServer(options: RealtimeOptions) {
       return { rooms: rooms.size, connections: members.size };
     },
 
-    /** Stores everything, then closes every socket with "going away" (clients reconnect). */
+    /**
+     * Stores every open room, then closes every socket with 1012 "service restart" (clients reconnect,
+     * to another instance when there is one). Upgrades that arrive meanwhile are refused with 503.
+     */
     async close() {
+      closing = true;
       stopListening();
       clearInterval(sweep);
       heartbeat.stop();
       await rooms.unloadAll();
-      for (const ws of wss.clients) ws.close(CLOSE.goingAway, "server shutting down");
+      for (const ws of wss.clients) ws.close(CLOSE.serviceRestart, "server shutting down");
       wss.close();
       store.close();
     },
