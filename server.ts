@@ -4,6 +4,7 @@ import http from "node:http";
 import next from "next";
 import { envOrExit, prepareDatabase } from "./lib/boot.ts";
 import { db } from "./lib/db/client.ts";
+import { startRedisBridge } from "./lib/events/redis-bridge.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
@@ -66,6 +67,11 @@ const realtime = createRealtimeServer({
   editStretchGapMs: env.EDIT_STRETCH_GAP_MS,
 });
 
+// Several instances: domain events travel between them through Redis. Without REDIS_URL nothing of
+// Redis is touched. Start-up never waits for Redis; the bridge connects (and reconnects) by itself.
+const redisBridge = env.REDIS_URL ? startRedisBridge({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, instanceId: env.INSTANCE_ID }) : null;
+if (redisBridge) void redisBridge.ready.then(() => console.log(`Redis events: instance ${env.INSTANCE_ID} is subscribed`));
+
 server.on("upgrade", (req, socket, head) => {
   if (realtime.handleUpgrade(req, socket, head)) return;
   // In development Next's hot reload has its own socket; in production nothing else upgrades.
@@ -109,6 +115,8 @@ function shutdown(signal: string) {
     realtime.close().catch((error: unknown) => console.error("Realtime shutdown failed", error)),
     mailWorker?.stop().catch((error: unknown) => console.error("Mail worker shutdown failed", error)),
   ])
+    // Last, so that events of the final stores still reach the other instances.
+    .then(() => redisBridge?.close().catch((error: unknown) => console.error("Redis shutdown failed", error)))
     .then(() => writeFinalAuditHeads())
     .finally(() => server.close(() => process.exit(0)));
 }
