@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
 import type { Decoder } from "lib0/decoding";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,8 +9,9 @@ import { encodeEventMessage } from "../../lib/events/wire.ts";
 import { CLOSE, MESSAGE_SAMRAD, readSamradMessage } from "../../lib/realtime/protocol.ts";
 import { DEMO_PASSWORD } from "../../prisma/seed/demo-forum.ts";
 import { buildDocument, buildUser, FACTORY_PASSWORD, storedDocState, testDb } from "../support/factories.ts";
-import { signedIn, type TestClient } from "../support/http-client.ts";
-import { startServer, type RunningServer } from "../support/server-process.ts";
+import { signedIn, TestClient } from "../support/http-client.ts";
+import { authoriseAtIdp, finishAtApp, logoutAtIdp, startTestIdp } from "../support/oidc-provider.ts";
+import { freePort, startServer, type RunningServer } from "../support/server-process.ts";
 import { until, yClient, type YClient } from "../support/yjs-client.ts";
 
 // Two real instances (A and B) on one SQLite file and one Redis, joined only by the Redis event
@@ -256,5 +258,63 @@ describe("two instances on one Redis event bus", () => {
     await until(() => board.provider.synced, "board on B synced");
     await setStatusThroughA(actionId, "IN_PROGRESS");
     await until(() => statusOn(board, actionId) === "IN_PROGRESS", "events flow again", 2_000);
+  });
+});
+
+describe("back-channel logout across instances", () => {
+  const SLUG = `idp-${run}`;
+  let capture: Server;
+  const tokens: string[] = [];
+
+  afterAll(async () => {
+    capture?.closeAllConnections();
+    await new Promise((r) => (capture ? capture.close(r) : r(undefined)));
+  });
+
+  it("a logout token accepted by A is refused as replayed by B (one jti claim in Redis for both)", async () => {
+    // The provider posts its logout tokens here; they are kept and handed on to A unchanged.
+    const port = await freePort();
+    capture = createServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        const token = new URLSearchParams(body).get("logout_token");
+        if (token) tokens.push(token);
+        void fetch(`${a.url}/api/oidc/${SLUG}/backchannel-logout`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body }).then(async (answer) => {
+          res.writeHead(answer.status, { "content-type": "application/json" }).end(await answer.text());
+        });
+      });
+    });
+    await new Promise<void>((r) => capture.listen(port, "127.0.0.1", r));
+    const idp = await startTestIdp(a.url, SLUG, { backchannelLogoutUri: `http://127.0.0.1:${port}/` });
+    try {
+      const created = await admin.json(`/api/forums/${FORUM}/identity-providers`, "POST", {
+        displayName: "Testfylket", slug: SLUG, issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, allowedDomains: "testfylke.no",
+      });
+      expect(created.status).toBe(201);
+      const login = `person-${run}`;
+      idp.accounts.set(login, { email: `utlogging-${run}@testfylke.no`, email_verified: true });
+      const app = new TestClient(a.url);
+      const browserAtIdp = new TestClient(idp.issuer);
+      await finishAtApp(app, await authoriseAtIdp(app, browserAtIdp, SLUG, login));
+      expect(app.hasSession()).toBe(true);
+
+      await logoutAtIdp(browserAtIdp);
+      expect(idp.backchannel.errors).toEqual([]);
+      expect(tokens).toHaveLength(1);
+      const jti = JSON.parse(Buffer.from(tokens[0]!.split(".")[1]!, "base64url").toString()).jti as string;
+      const ttl = await redis.pttl(`${PREFIX}jti:${jti}`);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(10 * 60_000);
+
+      // The same token, replayed at the other instance within its lifetime.
+      const replayed = await fetch(`${b.url}/api/oidc/${SLUG}/backchannel-logout`, {
+        method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ logout_token: tokens[0]! }),
+      });
+      expect(replayed.status).toBe(400);
+      expect((await replayed.json()).error_description).toBe("logout_token refused: replayed");
+    } finally {
+      await idp.stop();
+    }
   });
 });
