@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimOnce, redisHealthy } from "../redis/shared.ts";
 import { publish, subscribe, type DomainEvent } from "./bus.ts";
-import { startRedisBridge, type RedisBridge } from "./redis-bridge.ts";
+import { MAX_FORWARDED_UPDATE_BYTES, startRedisBridge, type RedisBridge } from "./redis-bridge.ts";
 import { decodeEventMessage, encodeEventMessage } from "./wire.ts";
 
 // Against the real Redis (127.0.0.1:6379), under a prefix of its own so parallel runs never meet.
@@ -123,6 +123,14 @@ describe("the bridge, on real Redis", () => {
     await raw.publish(channel, encodeEventMessage("unit-b", { type: "board.changed", groupId: "after" }));
     await until(() => delivered.length > 0, "the valid event");
     expect(delivered).toEqual([{ type: "board.changed", groupId: "after" }]);
+  });
+
+  it("does not forward an update too large for pub/sub; what follows still goes out", async () => {
+    onWire.length = 0;
+    publish({ type: "document.appended", documentId: "big", update: new Uint8Array(MAX_FORWARDED_UPDATE_BYTES + 1), updateId: 1 });
+    publish({ type: "document.appended", documentId: "fits", update: new Uint8Array(1024), updateId: 2 });
+    await until(() => onWire.length > 0, "the update that fits");
+    expect(onWire.map((m) => decodeEventMessage(m)).map((m) => m.ok && m.event.type === "document.appended" && m.event.documentId)).toEqual(["fits"]);
   });
 
   it("answers the health check, and claims a name once across connections (SET NX PX)", async () => {

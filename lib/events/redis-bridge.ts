@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { deliver, setForwarder } from "./bus.ts";
+import { deliver, setForwarder, type DomainEvent } from "./bus.ts";
 import { decodeEventMessage, encodeEventMessage } from "./wire.ts";
 import { setSharedRedis } from "../redis/shared.ts";
 
@@ -10,6 +10,9 @@ export { redisHealthy } from "../redis/shared.ts";
 // second connection (pub/sub needs one of its own) and are delivered locally, never forwarded
 // again, and our own are ignored by `from`. Pub/sub keeps nothing for a disconnected subscriber, so
 // after every (re)subscription this instance rechecks all of its sockets (`access.recheckAll`).
+
+/** The largest Yjs update forwarded with `document.appended` (a restored version of a very large document is not). */
+export const MAX_FORWARDED_UPDATE_BYTES = 8 * 1024 * 1024;
 
 export interface RedisBridgeOptions {
   url: string;
@@ -52,7 +55,8 @@ export function startRedisBridge(options: RedisBridgeOptions): RedisBridge {
     autoResubscribe: false,
     // Reconnect quickly and keep trying; a command waits at most this long for a connection.
     retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, 2000),
-    maxRetriesPerRequest: 3,
+    // Commands (PUBLISH) wait through about half a minute of reconnecting before they fail.
+    maxRetriesPerRequest: 20,
     connectionName: `samrad:${options.instanceId}`,
   };
   const command = new Redis(options.url, { ...connectionOptions, connectionName: `${connectionOptions.connectionName}:command` });
@@ -97,9 +101,9 @@ export function startRedisBridge(options: RedisBridgeOptions): RedisBridge {
     }
   });
 
-  setForwarder((event) => {
-    // A local recheck is of this instance's sockets only.
-    if (event.type === "access.recheckAll") return;
+  // Events of ours that never reached Redis: once it answers again, every instance rechecks its sockets.
+  let lost = false;
+  const send = (event: DomainEvent) => {
     let payload: string;
     try {
       payload = encodeEventMessage(options.instanceId, event);
@@ -107,7 +111,27 @@ export function startRedisBridge(options: RedisBridgeOptions): RedisBridge {
       report("encode", `Redis events: could not encode ${event.type}`, error);
       return;
     }
-    command.publish(channel, payload).catch((error: unknown) => report("publish", `Redis events: publishing ${event.type} failed`, error));
+    command.publish(channel, payload).catch((error: unknown) => {
+      lost = true;
+      report("publish", `Redis events: publishing ${event.type} failed; the other instances recheck their sockets when Redis answers again`, error);
+    });
+  };
+  command.on("ready", () => {
+    if (!lost) return;
+    lost = false;
+    send({ type: "access.recheckAll" });
+  });
+
+  setForwarder((event) => {
+    // A local recheck is of this instance's sockets only.
+    if (event.type === "access.recheckAll") return;
+    // Pub/sub is for small messages: Redis disconnects a subscriber whose output buffer outgrows its
+    // limit (32 MB by default), which would cost every instance the events behind it.
+    if (event.type === "document.appended" && event.update.byteLength > MAX_FORWARDED_UPDATE_BYTES) {
+      report("too-large", `Redis events: document.appended of ${event.update.byteLength} bytes is not forwarded (limit ${MAX_FORWARDED_UPDATE_BYTES}); rooms of the document open on other instances miss it until they load it again`);
+      return;
+    }
+    send(event);
   });
   setSharedRedis({ command, subscriber, prefix: options.prefix });
 
