@@ -4,6 +4,7 @@ import http from "node:http";
 import next from "next";
 import { envOrExit, prepareDatabase } from "./lib/boot.ts";
 import { db } from "./lib/db/client.ts";
+import { redisHealthy, startRedisBridge } from "./lib/events/redis-bridge.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
@@ -72,6 +73,17 @@ const realtime = createRealtimeServer({
   editStretchGapMs: env.EDIT_STRETCH_GAP_MS,
 });
 
+// Several instances: domain events travel between them through Redis. Without REDIS_URL nothing of
+// Redis is touched. Start-up never waits for Redis; the bridge connects (and reconnects) by itself.
+const redisBridge = env.REDIS_URL ? startRedisBridge({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, instanceId: env.INSTANCE_ID }) : null;
+if (redisBridge) {
+  void redisBridge.ready.then(() => console.log(`Redis events: instance ${env.INSTANCE_ID} is subscribed`));
+  // An instance that cannot hear the others' revocations must not be given new users.
+  registerReadinessCheck("redis", async () => {
+    if (!(await redisHealthy())) throw new Error("Redis does not answer");
+  });
+}
+
 server.on("upgrade", (req, socket, head) => {
   // A draining instance takes no new websockets: the client retries, and the load balancer sends it elsewhere.
   if (isDraining()) {
@@ -137,6 +149,8 @@ async function shutdown(signal: string) {
     realtime.close().catch((error: unknown) => console.error("Realtime shutdown failed", error)),
     mailWorker?.stop().catch((error: unknown) => console.error("Mail worker shutdown failed", error)),
   ]);
+  // Last, so that events of the final stores still reach the other instances.
+  await redisBridge?.close().catch((error: unknown) => console.error("Redis shutdown failed", error));
   await writeFinalAuditHeads();
   // Answers still being written get a moment; whatever is left then is cut.
   await Promise.race([serverClosed, new Promise((r) => setTimeout(r, 2000))]);

@@ -54,3 +54,37 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", RETENTION_READ_NOTIFICATIONS_DAYS: "0" }).ok).toBe(false);
   });
 });
+
+describe("Redis settings", () => {
+  it("use no Redis by default, with the samrad: prefix and a random instance id that stays the same in this process", () => {
+    const a = parseEnv({ NODE_ENV: "development" });
+    const b = parseEnv({ NODE_ENV: "development" });
+    expect(a.ok && a.env.REDIS_URL).toBeUndefined();
+    expect(a.ok && a.env.REDIS_PREFIX).toBe("samrad:");
+    expect(a.ok && a.env.INSTANCE_ID).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.ok && b.ok && a.env.INSTANCE_ID === b.env.INSTANCE_ID).toBe(true);
+  });
+
+  it("take redis:// and rediss:// URLs, a given prefix and instance id", () => {
+    const r = parseEnv({ NODE_ENV: "development", REDIS_URL: "redis://127.0.0.1:6379", REDIS_PREFIX: "samrad-test:1:", INSTANCE_ID: "app-a" });
+    expect(r.ok && r.env.REDIS_URL).toBe("redis://127.0.0.1:6379");
+    expect(r.ok && r.env.REDIS_PREFIX).toBe("samrad-test:1:");
+    expect(r.ok && r.env.INSTANCE_ID).toBe("app-a");
+    expect(parseEnv({ NODE_ENV: "development", REDIS_URL: "rediss://user:pw@redis.example.no:6380/2" }).ok).toBe(true);
+  });
+
+  it("refuse other URLs, empty or odd prefixes and instance ids, naming the variable", () => {
+    for (const [name, value] of [
+      ["REDIS_URL", "http://127.0.0.1:6379"],
+      ["REDIS_URL", "127.0.0.1:6379"],
+      ["REDIS_PREFIX", ""],
+      ["REDIS_PREFIX", "has space"],
+      ["INSTANCE_ID", ""],
+      ["INSTANCE_ID", "a/b"],
+    ] as const) {
+      const r = parseEnv({ NODE_ENV: "development", [name]: value });
+      expect(r.ok, `${name}=${value}`).toBe(false);
+      if (!r.ok) expect(r.problems.join()).toContain(name);
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 
@@ -84,6 +85,21 @@ export const envSchema = z
     IMAGE_MAX_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     /** An XLSX file is a zip: the most its parts may unpack to (a zip bomb is refused before it is read). */
     IMPORT_MAX_XLSX_UNPACKED_BYTES: int(100 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    /** Redis for several instances (domain events, shared replay checks); unset: one process, nothing of Redis is used. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/.+/, "must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379")
+      .optional(),
+    /** What every Redis key and channel of this deployment starts with (deployments or test runs sharing one Redis differ here). */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1-64 letters, digits or : _ . - such as samrad:")
+      .default("samrad:"),
+    /** This instance's name among several (its events are recognised as its own); random per process by default. */
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits or _ . -")
+      .optional(),
   })
   .transform((e) => {
     const appUrl = new URL(e.APP_URL ?? `http://localhost:${e.PORT || 3000}`);
@@ -99,8 +115,15 @@ export const envSchema = z
           : path.join("data", "audit-head.jsonl")),
       APP_URL: appUrl.origin,
       SECURE_COOKIES: appUrl.protocol === "https:",
+      INSTANCE_ID: e.INSTANCE_ID ?? processInstanceId(),
     };
   });
+
+/** A random id for this process, the same in every copy of this module (server.ts and Next's bundles). */
+function processInstanceId(): string {
+  const holder = globalThis as unknown as Record<symbol, string | undefined>;
+  return (holder[Symbol.for("samrad.instanceId")] ??= randomBytes(8).toString("hex"));
+}
 
 export type Env = z.output<typeof envSchema>;
 

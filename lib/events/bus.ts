@@ -32,18 +32,37 @@ export type DomainEvent =
    */
   | { type: "needs.changed"; forumId: string }
   /** Notifications with e-mail were queued in the outbox: the mail worker looks now instead of at its next poll. */
-  | { type: "mail.queued" };
+  | { type: "mail.queued" }
+  /**
+   * Events from other instances may have been missed (the Redis bridge reconnected): every open
+   * socket's session and access are checked again, and event streams are closed to be re-authorised.
+   */
+  | { type: "access.recheckAll" };
 
 const KEY = Symbol.for("samrad.domainEvents");
+const FORWARD = Symbol.for("samrad.domainEvents.forward");
 const holder = globalThis as unknown as Record<symbol, EventEmitter | undefined>;
+const forwarder = globalThis as unknown as Record<symbol, ((event: DomainEvent) => void) | undefined>;
 
 function bus(): EventEmitter {
   holder[KEY] ??= new EventEmitter().setMaxListeners(100);
   return holder[KEY];
 }
 
+/** Announces an event of this instance: to local subscribers, then (when a bridge is set) to the other instances. */
 export function publish(event: DomainEvent): void {
   bus().emit("event", event);
+  forwarder[FORWARD]?.(event);
+}
+
+/** Hands an event that came from another instance to local subscribers only (it is never forwarded again). */
+export function deliver(event: DomainEvent): void {
+  bus().emit("event", event);
+}
+
+/** Sets (or with null removes) where `publish` forwards events besides this process: the Redis bridge. */
+export function setForwarder(forward: ((event: DomainEvent) => void) | null): void {
+  forwarder[FORWARD] = forward ?? undefined;
 }
 
 /** Subscribes to every event; returns the unsubscribe function. */

@@ -2,8 +2,8 @@ import { subscribe, type DomainEvent } from "./bus.ts";
 
 // Server-Sent Events for pages that follow the forum without a websocket (the gap view today):
 // one subscription to the domain event bus per process fans out to every open stream, so open
-// pages never add listeners to the bus itself. Within one process only: when several processes
-// share the database (scale-out), Redis will carry the domain events to every process's hub.
+// pages never add listeners to the bus itself. With REDIS_URL set, the Redis bridge
+// (redis-bridge.ts) carries the domain events of the other instances to this process's hub too.
 
 /** What a page may follow: a topic and which events of the forum belong to it. */
 export const EVENT_TOPICS = {
@@ -39,9 +39,9 @@ function hub() {
   const h = (holder[KEY] ??= { clients: new Set(), unsubscribe: null });
   h.unsubscribe ??= subscribe((event) => {
     for (const c of [...h.clients]) {
-      // A session that ended, or a change of who is in the forum, closes the stream: the browser
-      // reconnects and is authorised again (or refused).
-      if ((event.type === "session.revoked" && event.userId === c.userId) || (event.type === "access.changed" && event.forumId === c.forumId && (!event.userId || event.userId === c.userId))) {
+      // A session that ended, a change of who is in the forum, or events possibly missed (the Redis
+      // bridge reconnected) close the stream: the browser reconnects and is authorised again (or refused).
+      if (event.type === "access.recheckAll" || (event.type === "session.revoked" && event.userId === c.userId) || (event.type === "access.changed" && event.forumId === c.forumId && (!event.userId || event.userId === c.userId))) {
         c.close();
         continue;
       }

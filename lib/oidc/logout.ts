@@ -3,6 +3,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "../db/client.ts";
 import { findIdentityProviderBySlug } from "../db/identity-providers.ts";
 import { env } from "../env.ts";
+import { claimOnce } from "../redis/shared.ts";
 import { issuerKeys, issuerMetadata } from "./discovery.ts";
 
 // Logging out at both ends. Ours → the provider's: signing out of a session that began at a
@@ -28,7 +29,23 @@ export async function providerLogoutUrl(sessionToken: string | undefined): Promi
   return url.toString();
 }
 
+/** How long a logout token's id is remembered: longer than the 5 minutes a token is accepted for. */
+const SEEN_TOKEN_MS = 10 * 60_000;
 const seenTokenIds = new Map<string, number>();
+
+/**
+ * Whether a logout token's id is seen for the first time. With Redis, across every instance
+ * (`SET <prefix>jti:<jti> 1 NX PX …`); without it, or while Redis does not answer, in this process.
+ */
+async function firstSighting(jti: string): Promise<boolean> {
+  const shared = await claimOnce(`jti:${jti}`, SEEN_TOKEN_MS);
+  if (shared !== null) return shared;
+  const now = Date.now();
+  for (const [id, until] of seenTokenIds) if (until < now) seenTokenIds.delete(id);
+  if (seenTokenIds.has(jti)) return false;
+  seenTokenIds.set(jti, now + SEEN_TOKEN_MS);
+  return true;
+}
 
 /**
  * A back-channel logout token checked as the specification asks: signed by the provider's key,
@@ -49,9 +66,6 @@ export async function verifyLogoutToken(slug: string, logoutToken: string): Prom
   if ("nonce" in payload) throw new Error("a logout token has no nonce");
   if (typeof payload.sub !== "string" || !payload.sub) throw new Error("no subject (sessions are found by subject)");
   if (typeof payload.jti !== "string") throw new Error("no jti");
-  const now = Date.now();
-  for (const [jti, until] of seenTokenIds) if (until < now) seenTokenIds.delete(jti);
-  if (seenTokenIds.has(payload.jti)) throw new Error("replayed");
-  seenTokenIds.set(payload.jti, now + 10 * 60_000);
+  if (!(await firstSighting(payload.jti))) throw new Error("replayed");
   return { subject: payload.sub, providerSlug: slug };
 }

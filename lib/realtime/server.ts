@@ -144,9 +144,15 @@ export function createRealtimeServer(options: RealtimeOptions) {
   const ctx: ConnectContext = { authenticate: access.authenticate, authorise: access.authorise, rooms, members, log };
   const decide = (userId: string, ref: RoomRef) => decideRoomAccess(store, userId, ref);
 
+  /** Every open socket's session, then its access, decided again. */
+  const recheckAll = () => recheckSessions(members, (id) => store.sessionUser(id)).then(() => recheckAccess(members, decide, () => true));
+
   // The rules never reach into the rooms: the realtime layer follows the domain events.
   function route(event: DomainEvent) {
-    if (event.type === "access.changed") {
+    if (event.type === "access.recheckAll") {
+      access.forget();
+      void recheckAll();
+    } else if (event.type === "access.changed") {
       access.forget();
       void recheckAccess(members, decide, (m) => m.forumId === event.forumId && (event.userId === undefined || m.conn.userId === event.userId));
     } else if (event.type === "session.revoked") {
@@ -159,9 +165,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
     }
   }
   const stopListening = subscribe(route);
-  const sweep = setInterval(() => {
-    void recheckSessions(members, (id) => store.sessionUser(id)).then(() => recheckAccess(members, decide, () => true));
-  }, options.sweepIntervalMs ?? 30_000);
+  const sweep = setInterval(() => void recheckAll(), options.sweepIntervalMs ?? 30_000);
   sweep.unref();
   const heartbeat = startHeartbeat(wss);
   let closing = false;

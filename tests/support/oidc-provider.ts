@@ -26,7 +26,8 @@ export interface TestIdp {
   stop(): Promise<void>;
 }
 
-export async function startTestIdp(appUrl: string, slug: string): Promise<TestIdp> {
+/** `backchannelLogoutUri`: where the provider posts logout tokens, when not to the app itself (a test that reads them). */
+export async function startTestIdp(appUrl: string, slug: string, opts: { backchannelLogoutUri?: string } = {}): Promise<TestIdp> {
   const port = await freePort();
   const issuer = `http://localhost:${port}`;
   const accounts = new Map<string, TestAccount>();
@@ -42,7 +43,7 @@ export async function startTestIdp(appUrl: string, slug: string): Promise<TestId
       client_secret: clientSecret,
       redirect_uris: [`${appUrl}/api/auth/callback/oidc-${slug}`],
       post_logout_redirect_uris: [`${appUrl}/login?signedOut=1`],
-      backchannel_logout_uri: `${appUrl}/api/oidc/${slug}/backchannel-logout`,
+      backchannel_logout_uri: opts.backchannelLogoutUri ?? `${appUrl}/api/oidc/${slug}/backchannel-logout`,
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
