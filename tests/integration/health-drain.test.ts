@@ -25,7 +25,7 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-const auditHeadLines = () => (existsSync(`${server.dbFile}.audit-head.jsonl`) ? readFileSync(`${server.dbFile}.audit-head.jsonl`, "utf8").trim().split("\n").length : 0);
+const auditHeadLines = () => (existsSync(server.database.headFile) ? readFileSync(server.database.headFile, "utf8").trim().split("\n").length : 0);
 
 /** Tries a websocket upgrade with a session; resolves with the HTTP status of a refusal, or "open". */
 function tryUpgrade(url: string, cookie: string): Promise<number | "open"> {

@@ -56,7 +56,7 @@ async function instance(name: "a" | "b"): Promise<RunningServer> {
 beforeAll(async () => {
   a = await instance("a");
   b = await instance("b");
-  expect(b.dbFile).toBe(a.dbFile);
+  expect(b.dbUrl).toBe(a.dbUrl);
   expect(b.output()).not.toContain("Loaded the demo forum");
   db = testDb(a.dbUrl);
   redis = new Redis(REDIS_URL);
