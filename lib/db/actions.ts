@@ -369,14 +369,15 @@ async function listKeys(db: DbClient, scope: ActionListScope, req: ActionListReq
 
 /** The overview's counts per group: items per status and the overdue ones, in one SQL GROUP BY. */
 export async function countActionsByGroup(db: DbClient, forumId: string, today: string): Promise<{ groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }[]> {
-  // Compared with dueDate as Prisma's SQLite adapter stores a DateTime (ISO text); parameters only.
+  // Compared with dueDate as Prisma's SQLite adapter stores a DateTime (ISO text with "+00:00"); PostgreSQL
+  // reads the same text as a timestamp (the offset is zero). Identifiers quoted: PostgreSQL folds bare ones.
   const midnight = utcMidnight(today).toISOString().replace("Z", "+00:00");
   const counted = await db.$queryRaw<{ groupId: string; status: ActionStatus; n: bigint | number; overdue: bigint | number | null }[]>`
-    SELECT a.groupId AS groupId, a.status AS status, COUNT(*) AS n,
-      SUM(CASE WHEN a.status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND a.dueDate IS NOT NULL AND a.dueDate < ${midnight} THEN 1 ELSE 0 END) AS overdue
-    FROM ActionItem a JOIN "Group" g ON g.id = a.groupId
-    WHERE a.forumId = ${forumId} AND g.archivedAt IS NULL
-    GROUP BY a.groupId, a.status`;
+    SELECT a."groupId" AS "groupId", a."status" AS "status", COUNT(*) AS "n",
+      SUM(CASE WHEN a."status" IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND a."dueDate" IS NOT NULL AND a."dueDate" < ${midnight} THEN 1 ELSE 0 END) AS "overdue"
+    FROM "ActionItem" a JOIN "Group" g ON g."id" = a."groupId"
+    WHERE a."forumId" = ${forumId} AND g."archivedAt" IS NULL
+    GROUP BY a."groupId", a."status"`;
   const out = new Map<string, { groupId: string; byStatus: Record<ActionStatus, number>; overdue: number }>();
   for (const r of counted) {
     let e = out.get(r.groupId);

@@ -16,3 +16,11 @@ export function dialectOf(url: string): Dialect {
 export function dialectOfClient(client: object): Dialect {
   return (client as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgres" : "sqlite";
 }
+
+/**
+ * A "text contains" filter for Prisma that ignores case on both databases: SQLite's LIKE already
+ * folds (ASCII) case, PostgreSQL's needs Prisma's insensitive mode (ILIKE, which folds æ/ø/å too).
+ */
+export function containsText(client: object, q: string): { contains: string } {
+  return dialectOfClient(client) === "postgres" ? ({ contains: q, mode: "insensitive" } as { contains: string }) : { contains: q };
+}

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultPeriod, shapeGap, trendPeriods } from "../needs/gap.ts";
 import { createDb, type Db } from "./client.ts";
 import { listNeedPeriods, loadGapRows, type GapFilter } from "./gap.ts";
 import { migrateDatabase } from "./prepare.ts";
+import { dropTestDatabase, freshTestDatabase, testDatabase } from "../../tests/support/test-database.ts";
 
 // A small forum worked out by hand: the SQL sums (lib/db/gap.ts) shaped by lib/needs/gap.ts must give
 // exactly these figures. Needs of 2026 (gap = demand − supply):
@@ -18,7 +16,8 @@ import { migrateDatabase } from "./prepare.ts";
 //   n7 archived (999 / 0): never counted.   Another forum's need (1000 / 0): never counted.
 // Other periods: 2025 n8 Helsefagarbeider Moss PERSONS 100/90, n9 Sykepleier county PERSONS 180/160;
 // 2026-H1 n10 Helsefagarbeider Moss PERSONS 50/30; 2027 n11 Elektriker Moss APPRENTICESHIPS 35/20.
-let dir: string;
+// A real database of the test run's kind (TEST_DATABASE), migrated like the server's.
+const database = testDatabase("gap");
 let db: Db;
 const ids: Record<string, string> = {};
 
@@ -28,10 +27,9 @@ async function rows(filter: GapFilter, period: string | null) {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), "samrad-gap-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  migrateDatabase(url);
-  db = createDb(url);
+  await freshTestDatabase(database);
+  migrateDatabase(database.url);
+  db = createDb(database.url);
   const user = await db.user.create({ data: { email: "a@example.org", name: "A", passwordHash: "x" } });
   const forum = await db.forum.create({ data: { slug: "f", name: "F" } });
   const other = await db.forum.create({ data: { slug: "o", name: "O" } });
@@ -89,7 +87,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await dropTestDatabase(database);
 });
 
 describe("the gap of a period, by hand", () => {

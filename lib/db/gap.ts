@@ -1,5 +1,6 @@
 import { ACTION_UNDER_WAY, COVERAGE_ORDER } from "../needs/coverage.ts";
 import { Prisma } from "./generated/prisma/client.ts";
+import { dialectOfClient } from "./dialect.ts";
 import type { DbClient } from "./types.ts";
 
 // The gap view's figures, aggregated in SQL (GROUP BY over the needs of one forum and one period):
@@ -58,14 +59,15 @@ export interface GapRows {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-function conditions(forumId: string, filter: GapFilter): Prisma.Sql {
+function conditions(forumId: string, filter: GapFilter, postgres: boolean): Prisma.Sql {
   const parts: Prisma.Sql[] = [Prisma.sql`n."forumId" = ${forumId}`, Prisma.sql`n."archivedAt" IS NULL`];
   if (filter.targetAreaId) parts.push(Prisma.sql`n."targetAreaId" = ${filter.targetAreaId}`);
   if (filter.groupId) parts.push(Prisma.sql`n."groupId" = ${filter.groupId}`);
   if (filter.regionId === null) parts.push(Prisma.sql`n."regionId" IS NULL`);
   else if (filter.regionId) parts.push(Prisma.sql`n."regionId" = ${filter.regionId}`);
   if (filter.unit) parts.push(Prisma.sql`n."unit" = ${filter.unit}`);
-  if (filter.field) parts.push(Prisma.sql`n."field" LIKE ${`%${escapeLike(filter.field)}%`} ESCAPE '\\'`);
+  // Case is ignored on both: SQLite's LIKE folds it, PostgreSQL's ILIKE does.
+  if (filter.field) parts.push(Prisma.sql`n."field" ${Prisma.raw(postgres ? "ILIKE" : "LIKE")} ${`%${escapeLike(filter.field)}%`} ESCAPE '\\'`);
   return Prisma.join(parts, " AND ");
 }
 
@@ -117,7 +119,7 @@ export async function loadGapRows(
   forumId: string,
   opts: { filter: GapFilter; period: string | null; trendPeriods: readonly string[]; needLimit: number },
 ): Promise<GapRows> {
-  const base = conditions(forumId, opts.filter);
+  const base = conditions(forumId, opts.filter, dialectOfClient(db) === "postgres");
   const trend = opts.trendPeriods.length
     ? await db.$queryRaw<Raw[]>`SELECT n."unit" AS unit, n."period" AS period, ${SUMS} FROM "Need" n
         WHERE ${base} AND n."period" IN (${Prisma.join([...opts.trendPeriods])}) GROUP BY n."unit", n."period"`

@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { Prisma } from "./generated/prisma/client.ts";
 import { appendAudit } from "./audit.ts";
 import type { Actor } from "./groups.ts";
+import { dialectOfClient } from "./dialect.ts";
 import type { DbClient } from "./types.ts";
 import type { NeedFields } from "../validation/need.ts";
 
@@ -99,16 +100,24 @@ function sqlValue(key: string, value: unknown): unknown {
 }
 
 /**
+ * PostgreSQL types the columns of a VALUES list from its values, and parameters arrive untyped (as
+ * text): the need columns that are not text are cast back to their type. SQLite needs no casts.
+ */
+const NEED_COLUMN_CASTS: Record<string, string> = { demand: "double precision", supply: "double precision", sourceDate: "timestamp(3)", updatedAt: "timestamp(3)" };
+
+/**
  * Sets columns of many needs in one statement per chunk (WITH v(…) AS (VALUES …) UPDATE … FROM v):
  * `rows` are [id, ...values in `columns` order]. Each need's version goes up by one.
  */
 async function updateNeeds(tx: DbClient, columns: readonly string[], rows: readonly unknown[][], onChunk?: (n: number) => void) {
   const names = ["id", ...columns];
+  const postgres = dialectOfClient(tx) === "postgres";
+  const value = (c: string) => (postgres && NEED_COLUMN_CASTS[c] ? `v."${c}"::${NEED_COLUMN_CASTS[c]}` : `v."${c}"`);
   for await (const part of chunks(rows)) {
     const values = Prisma.join(part.map((r) => Prisma.sql`(${Prisma.join(r.map((v, i) => (i === 0 ? v : sqlValue(columns[i - 1]!, v))))})`));
     await tx.$executeRaw`
       WITH v(${Prisma.raw(names.map((n) => `"${n}"`).join(", "))}) AS (VALUES ${values})
-      UPDATE "Need" SET ${Prisma.raw(columns.map((c) => `"${c}" = v."${c}"`).join(", "))}, "version" = "Need"."version" + 1
+      UPDATE "Need" SET ${Prisma.raw(columns.map((c) => `"${c}" = ${value(c)}`).join(", "))}, "version" = "Need"."version" + 1
       FROM v WHERE "Need"."id" = v."id"`;
     onChunk?.(part.length);
   }

@@ -1,5 +1,6 @@
 import type { Actor } from "./groups.ts";
 import { appendAudit } from "./audit.ts";
+import { containsText } from "./dialect.ts";
 import type { DbClient } from "./types.ts";
 import type { NeedFields } from "../validation/need.ts";
 
@@ -58,7 +59,7 @@ export async function listNeeds(db: DbClient, forumId: string, filter: NeedFilte
     ...(filter.groupId ? { groupId: filter.groupId } : {}),
     ...(filter.regionId ? { regionId: filter.regionId === "county" ? null : filter.regionId } : {}),
     ...(filter.period ? { period: filter.period } : {}),
-    ...(filter.q ? { OR: [{ title: { contains: filter.q } }, { field: { contains: filter.q } }] } : {}),
+    ...(filter.q ? { OR: [{ title: containsText(db, filter.q) }, { field: containsText(db, filter.q) }] } : {}),
   };
   const orderBy =
     sort === "title" ? [{ title: "asc" as const }] : sort === "period" ? [{ period: "desc" as const }, { title: "asc" as const }] : [{ updatedAt: "desc" as const }];
