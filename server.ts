@@ -13,7 +13,7 @@ import { startAuditHeads } from "./lib/services/audit-heads.ts";
 import { startAutoVersions } from "./lib/services/auto-versions.ts";
 import { startChangeDigest } from "./lib/services/change-digest.ts";
 import { mailWorkerConfig, startMailWorker } from "./lib/services/mail-worker.ts";
-import { runReminders } from "./lib/services/reminders.ts";
+import { runRemindersOnce } from "./lib/services/reminders.ts";
 import { startRetention } from "./lib/services/retention.ts";
 import { ensureSearchIndex } from "./lib/search/index.ts";
 import { securityHeaders } from "./lib/security/headers.ts";
@@ -105,7 +105,7 @@ server.listen(env.PORT, env.HOST, () => {
 if (env.METRICS_LOG) startMetricsReporter(() => realtime.stats());
 
 // Due-date reminders: shortly after start, then every hour.
-const remind = () => runReminders().catch((error: unknown) => console.error("Reminders failed", error));
+const remind = () => runRemindersOnce().catch((error: unknown) => console.error("Reminders failed", error));
 setTimeout(remind, 15_000).unref();
 setInterval(remind, 3600_000).unref();
 

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { resealLegacyAudit, resealToDigests } from "./db/audit.ts";
 import { createDb } from "./db/client.ts";
+import { releaseLease, takeLease } from "./db/leases.ts";
 import { migrateDatabase } from "./db/prepare.ts";
 import { seedDemo } from "./db/seed-demo.ts";
 import { parseEnv, type Env } from "./env.ts";
@@ -21,7 +23,13 @@ export function envOrExit(): Env {
 export async function prepareDatabase(env: Env): Promise<void> {
   migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
+  // Instances that start together take turns: the first reseals and seeds, the next find it done.
+  const holder = randomBytes(12).toString("hex");
   try {
+    for (let waited = 0; !(await takeLease(db, "boot", holder, 5 * 60_000)); waited += 250) {
+      if (waited % 10_000 === 0) console.log("Waiting for another instance to finish starting up…");
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const sealed = await resealLegacyAudit(db, env.AUDIT_SECRET);
     if (sealed === "resealed") console.log("Resealed the audit log's earlier entries with AUDIT_SECRET, one chain per forum.");
     if (sealed === "broken") console.error("The audit log's earlier (unkeyed) entries do not verify; they are left as they are and reported by npm run audit:verify.");
@@ -38,6 +46,7 @@ export async function prepareDatabase(env: Env): Promise<void> {
       console.log("Loaded the demo forum (see README: demo accounts).");
     }
   } finally {
+    await releaseLease(db, "boot", holder).catch(() => {});
     await db.$disconnect();
   }
 }

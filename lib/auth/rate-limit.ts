@@ -1,4 +1,5 @@
 import { clearLoginFailures, countFailures, deleteLoginAttempt, failureTimes, recordLoginAttempt } from "../db/login-attempts.ts";
+import { lockKeys } from "../db/locks.ts";
 import { transaction } from "../db/transaction.ts";
 import type { DbClient } from "../db/types.ts";
 
@@ -51,6 +52,9 @@ export async function loginBlockedFor(
  */
 export async function reserveSignInAttempt(limits: LoginLimits, email: string, ip: string, now = new Date()): Promise<number | null> {
   return transaction(async (tx) => {
+    // On PostgreSQL attempts of the same account or address wait here for each other, so each one
+    // counts every attempt ahead of it (SQLite's single writer does this by itself).
+    await lockKeys(tx, "signIn", [`email:${email}`, `ip:${ip}`]);
     const id = await recordLoginAttempt(tx, email, ip, false, now);
     const since = new Date(now.getTime() - limits.windowMs);
     for (const [scope, max] of scopes(limits, email, ip)) {

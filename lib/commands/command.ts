@@ -1,6 +1,7 @@
 import { findForumAccess, type ForumAccess } from "../db/forums.ts";
 import type { Actor } from "../db/groups.ts";
 import { queueNotifications, type NewNotification } from "../db/notifications.ts";
+import { lockKey } from "../db/locks.ts";
 import { transaction, UniqueViolation } from "../db/transaction.ts";
 import type { DbClient } from "../db/types.ts";
 import { env } from "../env.ts";
@@ -43,6 +44,9 @@ export async function runCommand<T>(
   let result: T;
   try {
     result = await transaction(async (tx) => {
+      // One command of a forum at a time (as SQLite gives by itself): the version checks, counts and
+      // "highest number + 1" that rules read inside cannot change before this one commits.
+      await lockKey(tx, "forum", caller.forumId);
       const standing = await findForumAccess(tx, caller.userId, { id: caller.forumId });
       if (!standing) throw new AppError("not_found");
       return work({

@@ -197,8 +197,9 @@ export async function requestsToRemind(db: DbClient, until: Date) {
   });
 }
 
-export async function markReminded(tx: DbClient, requestId: string) {
-  await tx.approvalRequest.update({ where: { id: requestId }, data: { reminderSentAt: new Date() } });
+export async function markReminded(tx: DbClient, requestId: string): Promise<boolean> {
+  const marked = await tx.approvalRequest.updateMany({ where: { id: requestId, reminderSentAt: null }, data: { reminderSentAt: new Date() } });
+  return marked.count === 1;
 }
 
 /** Members of a group (those an outcome is reported to). */

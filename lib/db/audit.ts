@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { env } from "../env.ts";
 import type { Db } from "./client.ts";
+import { lockKey } from "./locks.ts";
 import type { DbClient } from "./types.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -119,6 +120,8 @@ const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 /** Appends one audit event to its forum's chain. Call inside the transaction that makes the change. */
 export async function appendAudit(tx: DbClient, input: AuditInput, key = auditKey()): Promise<void> {
   const chain = chainOf(input.forumId);
+  // The head is read, then the next entry written: nobody else may append to the chain in between.
+  await lockKey(tx, "auditChain", chain);
   const last = await tx.auditEvent.findFirst({ where: { chain }, orderBy: { seq: "desc" }, select: { hash: true, seq: true } });
   const fields: ChainFields = {
     chain,

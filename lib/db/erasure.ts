@@ -3,6 +3,7 @@
 // actions, needs, the audit chain) keep the person's id and so show the pseudonym. README "Erasure".
 import { appendUserAudit, redactAuditFor } from "./audit.ts";
 import type { Actor } from "./groups.ts";
+import { lockKey } from "./locks.ts";
 import type { DbClient } from "./types.ts";
 
 /** The person as erasure needs them (null when there is no such user). */
@@ -20,6 +21,8 @@ export async function forumsWithOnlyAdmin(db: DbClient, userId: string): Promise
 
 /** The next pseudonym number: one more than any given so far. Read inside the erasing transaction. */
 async function nextPseudonymNo(tx: DbClient): Promise<number> {
+  // Numbered across forums: erasures in different forums must not read the same highest number.
+  await lockKey(tx, "global", "pseudonymNo");
   const { _max } = await tx.user.aggregate({ _max: { pseudonymNo: true } });
   return (_max.pseudonymNo ?? 0) + 1;
 }

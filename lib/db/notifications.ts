@@ -1,4 +1,6 @@
 import { appendAudit } from "./audit.ts";
+import type { Db } from "./client.ts";
+import { lockKey } from "./locks.ts";
 import type { DbClient } from "./types.ts";
 
 export type NotificationKind =
@@ -162,9 +164,18 @@ export type ClaimResult = "claimed" | "lost" | "suppressed" | "deferred";
  * - a row is claimed only while no other row of the same person and type was e-mailed since
  *   `dayStart` or is being sent right now (a live lease). Otherwise it becomes SKIPPED (already
  *   e-mailed today) or waits until `deferUntil` (the other one may still fail).
- * On PostgreSQL the NOT EXISTS in the claim needs SERIALIZABLE (or a lock per person and type).
+ * The three steps run in one transaction holding a lock per person and type (a no-op on SQLite,
+ * whose single writer gives the same): on PostgreSQL two workers' NOT EXISTS checks could otherwise
+ * both pass for two siblings.
  */
-export async function claimMail(db: DbClient, row: OutboxRow, at: { now: Date; leaseUntil: Date; dayStart: Date; deferUntil: Date }): Promise<ClaimResult> {
+export async function claimMail(db: Db, row: OutboxRow, at: { now: Date; leaseUntil: Date; dayStart: Date; deferUntil: Date }): Promise<ClaimResult> {
+  return db.$transaction(async (tx) => {
+    await lockKey(tx, "mail", `${row.userId}:${row.type}`);
+    return claimMailIn(tx, row, at);
+  });
+}
+
+async function claimMailIn(db: DbClient, row: OutboxRow, at: { now: Date; leaseUntil: Date; dayStart: Date; deferUntil: Date }): Promise<ClaimResult> {
   const stillDue = { id: row.id, mailState: row.mailState, mailNextAt: { lte: at.now } };
   const sibling = { type: row.type, id: { not: row.id } };
   const claimed = await db.notification.updateMany({

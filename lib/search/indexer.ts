@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.ts";
+import { withLease } from "../db/leases.ts";
 import { actionSources, commentSources, documentSources, threadCommentIds } from "../db/search-sources.ts";
 import type { DbClient } from "../db/types.ts";
 import { storedText } from "../services/frozen-state.ts";
@@ -168,5 +169,9 @@ export async function rebuildSearchIndex(db: Db): Promise<{ entries: number }> {
 /** Rebuilds the index when it was never built or is of an older build; otherwise does nothing. */
 export async function ensureSearchIndex(db: Db): Promise<{ rebuilt: boolean; entries?: number }> {
   if ((await searchIndex(db).builtVersion(db)) === SEARCH_INDEX_VERSION) return { rebuilt: false };
-  return { rebuilt: true, ...(await rebuildSearchIndex(db)) };
+  // One instance rebuilds (the others, starting at the same time, leave it to that one).
+  const r = await withLease(db, "search-rebuild", 60 * 60_000, async () =>
+    (await searchIndex(db).builtVersion(db)) === SEARCH_INDEX_VERSION ? { entries: undefined } : rebuildSearchIndex(db),
+  );
+  return r.ran && r.value.entries !== undefined ? { rebuilt: true, entries: r.value.entries } : { rebuilt: false };
 }

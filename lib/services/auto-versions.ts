@@ -1,4 +1,5 @@
 import { db } from "../db/client.ts";
+import { JOB_LEASE_MS, withLease } from "../db/leases.ts";
 import { transaction } from "../db/transaction.ts";
 import { insertVersion, latestVersionState, quietDocuments } from "../db/versions.ts";
 import { env } from "../env.ts";
@@ -44,7 +45,8 @@ export function startAutoVersions(log: (message: string, error: unknown) => void
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runAutoVersions({ checked })
+    // One instance freezes versions at a time (two would number the same version twice).
+    withLease(db(), "auto-versions", JOB_LEASE_MS, () => runAutoVersions({ checked }))
       .catch((error: unknown) => log("Automatic versions failed", error))
       .finally(() => (running = false));
   }, AUTO_VERSION_CHECK_MS);

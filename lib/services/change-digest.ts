@@ -1,4 +1,5 @@
 import { db } from "../db/client.ts";
+import { JOB_LEASE_MS, withLease } from "../db/leases.ts";
 import { claimDigest, documentsDueDigest, takeEditTallies, type DigestCandidate, type EditTally } from "../db/edit-tallies.ts";
 import { followerIds } from "../db/follows.ts";
 import { queueNotifications, type NewNotification } from "../db/notifications.ts";
@@ -54,7 +55,7 @@ export function startChangeDigest(log: (message: string, error: unknown) => void
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    runChangeDigest()
+    withLease(db(), "change-digest", JOB_LEASE_MS, () => runChangeDigest())
       .catch((error: unknown) => log("Grouped change notices failed", error))
       .finally(() => (running = false));
   }, env().DOCUMENT_DIGEST_TICK_MS);

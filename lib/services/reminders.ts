@@ -1,6 +1,7 @@
 import { approvalNotifications } from "../commands/approvals.ts";
 import { loadSteering, markReminded, requestsToRemind } from "../db/approvals.ts";
 import { db } from "../db/client.ts";
+import { JOB_LEASE_MS, withLease } from "../db/leases.ts";
 import { queueNotifications } from "../db/notifications.ts";
 import { transaction } from "../db/transaction.ts";
 import { env } from "../env.ts";
@@ -27,6 +28,15 @@ export async function runReminders(now = new Date()): Promise<number> {
 }
 
 /**
+ * runReminders under the "reminders" lease: however many instances call it at once, one of them
+ * reminds (the others skip); what the server's hourly timer runs.
+ */
+export async function runRemindersOnce(now = new Date()): Promise<number | null> {
+  const r = await withLease(db(), "reminders", JOB_LEASE_MS, () => runReminders(now));
+  return r.ran ? r.value : null;
+}
+
+/**
  * Reminds steering members who have not voted, two days before the wished decision date (Oslo
  * days), once per request. Safe to run as often as you like.
  */
@@ -37,10 +47,13 @@ async function runVoteReminders(now = new Date()): Promise<number> {
     const steering = await loadSteering(db(), request.document.forumId);
     const voted = new Set(request.votes.map((v) => v.userId));
     const list = approvalNotifications(steering.memberIds.filter((id) => !voted.has(id)), "", request.document.forumId, "VOTE_REMINDER", { id: request.documentId, title: request.document.title }, request.id);
-    await transaction(async (tx) => {
+    // Marked first, and only by whoever marks it: a request is reminded of once, whoever else runs.
+    const reminded = await transaction(async (tx) => {
+      if (!(await markReminded(tx, request.id))) return false;
       await queueNotifications(tx, list, { mail: Boolean(env().SMTP_URL) });
-      await markReminded(tx, request.id);
+      return true;
     });
+    if (!reminded) continue;
     if (list.length && env().SMTP_URL) publish({ type: "mail.queued" });
     sent += list.length;
   }

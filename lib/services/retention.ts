@@ -1,4 +1,5 @@
 import { db } from "../db/client.ts";
+import { JOB_LEASE_MS, withLease } from "../db/leases.ts";
 import { deleteExpiredBatch, type RetainedTable } from "../db/retention.ts";
 import { env } from "../env.ts";
 
@@ -47,8 +48,11 @@ export function startRetention(log: { info: (message: string) => void; error: (m
   const sweep = () => {
     if (running) return;
     running = true;
-    runRetention()
-      .then((d) => {
+    // One instance sweeps at a time (the others skip this round).
+    withLease(db(), "retention", JOB_LEASE_MS, () => runRetention())
+      .then((r) => {
+        if (!r.ran) return;
+        const d = r.value;
         if (d.loginAttempts || d.readNotifications) log.info(`Retention: deleted ${d.loginAttempts} sign-in attempts and ${d.readNotifications} read notifications`);
       })
       .catch((error: unknown) => log.error("Retention sweep failed", error))
