@@ -104,10 +104,10 @@ server.listen(env.PORT, env.HOST, () => {
 
 if (env.METRICS_LOG) startMetricsReporter(() => realtime.stats());
 
-// Due-date reminders: shortly after start, then every hour.
+// Due-date and vote reminders: shortly after start, then every hour; one instance at a time (lease).
 const remind = () => runRemindersOnce().catch((error: unknown) => console.error("Reminders failed", error));
-setTimeout(remind, 15_000).unref();
-setInterval(remind, 3600_000).unref();
+setTimeout(remind, env.REMINDER_FIRST_MS).unref();
+setInterval(remind, env.REMINDER_INTERVAL_MS).unref();
 
 // Retention: sign-in attempts older than RETENTION_LOGIN_ATTEMPTS_DAYS and notifications read more than
 // RETENTION_READ_NOTIFICATIONS_DAYS ago are deleted shortly after start, then every hour.

@@ -68,6 +68,9 @@ export const envSchema = z
     MAIL_RETRY_MAX_MS: int(600_000, 1, 24 * 3600_000),
     MAIL_MAX_ATTEMPTS: int(8, 1, 1000),
     MAIL_LEASE_MS: int(300_000, 1000, 24 * 3600_000),
+    /** Due-date and vote reminders: first look this long after start, then every REMINDER_INTERVAL_MS (one instance at a time). */
+    REMINDER_FIRST_MS: int(15_000, 0, 24 * 3600_000),
+    REMINDER_INTERVAL_MS: int(3600_000, 100, 7 * 24 * 3600_000),
     /** How long a document's text must be quiet before an automatic version is frozen. */
     VERSION_QUIET_MS: int(600_000, 1000, 7 * 24 * 3600_000),
     METRICS_LOG: bool(false),
