@@ -1,5 +1,6 @@
 import { appendAudit } from "./audit.ts";
 import type { Actor } from "./groups.ts";
+import { lockKey } from "./locks.ts";
 import type { DbClient } from "./types.ts";
 
 export type VersionKind = "MANUAL" | "AUTO" | "SUBMISSION" | "RESTORE";
@@ -33,6 +34,9 @@ export async function insertVersion(
 ) {
   const person = "system" in actor ? null : actor;
   const createdById = "system" in actor ? actor.attributedTo : actor.userId;
+  // The next number is read, then taken: commands hold the forum's lock already, the automatic versions
+  // take it here (the lock is the transaction's, so taking it again costs nothing).
+  await lockKey(tx, "forum", forumId);
   const last = await tx.documentVersion.aggregate({ where: { documentId: data.documentId }, _max: { number: true } });
   const version = await tx.documentVersion.create({
     data: {
