@@ -32,6 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await reads.close();
   await db.$disconnect();
 });
 
