@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const t = translator(locale);
   const user = await getCurrentUser();
   // The header searches the forum of the page; elsewhere (account, home) the user's first forum.
-  const forums = user && !user.mustChangePassword ? pageReads().forumsForUser(user.id) : [];
+  const forums = user && !user.mustChangePassword ? await pageReads().forumsForUser(user.id) : [];
   return (
     <html lang={locale}>
       <body>

@@ -80,7 +80,7 @@ export async function adminPageTitle(params: Promise<{ forum: string }>, key: Me
  */
 export const requireGroup = cache(async (slug: string, groupId: string, returnTo: string) => {
   const { user, access } = await requireForum(slug, returnTo);
-  const group = pageReads().groupHead(access.forum.id, groupId);
+  const group = await pageReads().groupHead(access.forum.id, groupId);
   if (!group) notFound();
   return { user, access, group, abilities: groupAbilities(access, { id: group.id }) };
 });

@@ -1,6 +1,6 @@
 import { ownerOf, withAccountable, type RaciAssignment } from "../policies/responsibility.ts";
 import { appendAudit } from "./audit.ts";
-import { raciSummary } from "./raci.ts";
+import { RACI_ORDER, raciSummary } from "./raci.ts";
 import type { Actor } from "./groups.ts";
 import type { ActionStatus, DbClient } from "./types.ts";
 import type { Prisma } from "./generated/prisma/client.ts";
@@ -16,7 +16,7 @@ const itemSelect = {
   targetArea: { select: { id: true, name: true } },
   anchorDocument: { select: { id: true, title: true, groupId: true } },
   responsibilities: {
-    orderBy: { createdAt: "asc" },
+    orderBy: RACI_ORDER,
     select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } },
   },
   // The conversations about it: how many, and when one last changed (open detail views fetch them then).
@@ -357,7 +357,7 @@ async function listKeys(db: DbClient, scope: ActionListScope, req: ActionListReq
         ...(needs === "group" ? { group: { select: { name: true } } } : {}),
         ...(needs === "targetArea" ? { targetArea: { select: { id: true, name: true } } } : {}),
         ...(needs === "accountable"
-          ? { responsibilities: { where: { role: "A" }, orderBy: { createdAt: "asc" }, take: 1, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } }
+          ? { responsibilities: { where: { role: "A" }, orderBy: RACI_ORDER, take: 1, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } }
           : {}),
       },
     });

@@ -1,5 +1,5 @@
 import { appendAudit } from "./audit.ts";
-import { raciSummary } from "./raci.ts";
+import { RACI_ORDER, raciSummary } from "./raci.ts";
 import type { Actor } from "./groups.ts";
 import type { DbClient, DocumentKind } from "./types.ts";
 
@@ -116,7 +116,7 @@ export async function groupRecommendationsRaci(db: DbClient, groupId: string) {
   const docs = await db.document.findMany({
     where: { groupId, kind: "RECOMMENDATION", archivedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { id: true, title: true, responsibilities: { orderBy: { createdAt: "asc" }, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } },
+    select: { id: true, title: true, responsibilities: { orderBy: RACI_ORDER, select: { role: true, user: { select: { id: true, name: true } }, group: { select: { id: true, name: true } } } } },
   });
   return docs.map((d) => ({ id: d.id, title: d.title, raci: d.responsibilities }));
 }

@@ -8,6 +8,10 @@ export interface Actor {
 
 const groupSelect = { id: true, forumId: true, name: true, kind: true, mandate: true, version: true } as const;
 
+/** Leads before members, each in the order given (a stable sort), on either database. */
+export const leadsFirst = <T extends { role: GroupRole }>(list: T[]): T[] =>
+  [...list].sort((a, b) => Number(a.role !== "LEAD") - Number(b.role !== "LEAD"));
+
 /** A group of the forum with members and documents, or null. */
 export async function getGroupPage(db: DbClient, forumId: string, groupId: string) {
   const group = await db.group.findFirst({
@@ -15,8 +19,9 @@ export async function getGroupPage(db: DbClient, forumId: string, groupId: strin
     select: {
       ...groupSelect,
       memberships: {
-        // "LEAD" sorts before "MEMBER": leads first.
-        orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
+        // By name here, leads first below (leadsFirst): not `role: "asc"`, which puts leads first on
+        // SQLite (the text "LEAD" < "MEMBER") but last on PostgreSQL (its enum sorts as declared, MEMBER first).
+        orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
         select: { role: true, user: { select: { id: true, name: true, email: true } } },
       },
       documents: {
@@ -36,10 +41,12 @@ export async function getGroupPage(db: DbClient, forumId: string, groupId: strin
     orderBy: { archivedAt: "desc" },
     select: { id: true, groupId: true, title: true, kind: true, archivedAt: true, version: true },
   });
+  const memberships = leadsFirst(group.memberships);
   return {
     ...group,
+    memberships,
     archivedDocuments: archived.map((d) => ({ ...d, archivedAt: d.archivedAt! })),
-    members: group.memberships.map((m) => ({ ...m.user, role: m.role })),
+    members: memberships.map((m) => ({ ...m.user, role: m.role })),
     documents: group.documents.map((d) => ({ ...d, targetAreas: d.targetAreas.map((t) => t.targetArea) })),
   };
 }

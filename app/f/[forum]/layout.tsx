@@ -12,8 +12,7 @@ export default async function ForumLayout({ children, params }: { children: Reac
   const forum = access.forum.slug;
   const base = pages.forum(forum);
   const reads = pageReads();
-  const unreadRows = reads.unreadNotices(user.id, access.forum.id);
-  const waiting = reads.openApprovals(access.forum.id);
+  const [unreadRows, waiting] = await Promise.all([reads.unreadNotices(user.id, access.forum.id), reads.openApprovals(access.forum.id)]);
   // Counted per item (an action, a document): five status changes on one action are one thing to look at.
   const unread = unreadItemCount(unreadRows);
   const abilities = forumAbilities(access);

@@ -25,7 +25,7 @@ export const GET = forumRoute<{ forum: string }>({}, async ({ req, access, local
   const { ids } = await listActionIds(db(), { forumId: access.forum.id }, {
     filters: filtersOf(query), closed: Boolean(query.closed), sort: query.sort, dir: query.dir, page: 1, pageSize: 0, today,
   });
-  const items = pageReads().exportActions(ids);
+  const items = await pageReads().exportActions(ids);
   const parties = (i: ActionExportRow, role: (typeof RACI_ROLES)[number]) =>
     i.raci.filter((r) => r.role === role).map((r) => (r.userName !== null ? r.userName : t("actions.groupParty", { name: r.groupName ?? "" }))).join(", ");
   // Once per export, not per row (3,000 rows at 10,000 actions): the app's origin and the status names.

@@ -40,17 +40,19 @@ export default async function GroupPage(props: Props) {
   const slug = access.forum.slug;
   const member = isMemberOf(access, group.id);
   const reads = pageReads();
-  const areas = abilities.createDocument ? reads.targetAreas(access.forum.id) : [];
+  const areas = abilities.createDocument ? await reads.targetAreas(access.forum.id) : [];
   const query = (await props.searchParams) ?? {};
-  const paged = <T,>(wanted: number, perPage: number, load: (offset: number, limit: number) => { items: T[]; total: number }) => {
-    const first = load((wanted - 1) * perPage, perPage);
+  const paged = async <T,>(wanted: number, perPage: number, load: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>) => {
+    const first = await load((wanted - 1) * perPage, perPage);
     const count = Math.max(1, Math.ceil(first.total / perPage));
     // Past the end (a stale link): the last page.
     const page = Math.min(wanted, count);
-    return { ...(page === wanted ? first : load((page - 1) * perPage, perPage)), page, count };
+    return { ...(page === wanted ? first : await load((page - 1) * perPage, perPage)), page, count };
   };
-  const documents = paged(pageParam(query.page), GROUP_DOCUMENTS_PER_PAGE, (o, l) => reads.groupDocuments(group.id, o, l));
-  const archive = paged(pageParam(query.archivePage), GROUP_ARCHIVE_PER_PAGE, (o, l) => reads.archivedDocuments(group.id, o, l));
+  const [documents, archive] = await Promise.all([
+    paged(pageParam(query.page), GROUP_DOCUMENTS_PER_PAGE, (o, l) => reads.groupDocuments(group.id, o, l)),
+    paged(pageParam(query.archivePage), GROUP_ARCHIVE_PER_PAGE, (o, l) => reads.archivedDocuments(group.id, o, l)),
+  ]);
   const link = (key: "page" | "archivePage", n: number, anchor: string) => {
     const q = new URLSearchParams();
     if (documents.page > 1) q.set("page", String(documents.page));
