@@ -7,7 +7,9 @@ import { indexDocumentText } from "../search/index.ts";
 import { loadOpenBoard } from "./actions.ts";
 import { loadGroupApprovals } from "./approvals.ts";
 import type { Db } from "./client.ts";
+import { isPostgresUrl } from "./dialect.ts";
 import { sqlitePath } from "./prepare.ts";
+import { openPostgresRoomStore } from "./room-store-pg.ts";
 import { prismaDateTime, withoutBlocking } from "./room-sql.ts";
 import type { WriterReply, WriterRequest } from "./room-writer.ts";
 
@@ -67,6 +69,11 @@ function openWriter(file: string) {
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
+/** The sync server's RoomStore on the database `url` names: a SQLite file, or PostgreSQL (room-store-pg.ts). */
+export function openRoomStore(url: string, db: Db): RoomStore {
+  return isPostgresUrl(url) ? openPostgresRoomStore(url, db) : openSqliteRoomStore(url, db);
+}
+
 /**
  * The sync server's RoomStore on SQLite: its own better-sqlite3 connection with prepared statements
  * for every read and write of the rooms. A Prisma query costs milliseconds of CPU on a small
@@ -74,7 +81,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * hundreds of them a second. WAL mode lets this connection sit beside Prisma's. Tables and columns
  * are Prisma's. Only the board load reads through Prisma (`db`): it is what the commands write.
  */
-export function openRoomStore(url: string, db: Db): RoomStore {
+export function openSqliteRoomStore(url: string, db: Db): RoomStore {
   const sqlite = new Database(sqlitePath(url), { timeout: 0 });
   sqlite.pragma("journal_mode = WAL");
   const q = {

@@ -253,7 +253,9 @@ export class DocumentRoom extends Room {
     try {
       // Rows others stored (a command's commit racing its event) reach this room's doc too.
       await this.catchUpLog(upTo);
-      const { bytes } = await this.roomStore.compactDocument(this.documentId, upTo);
+      const { bytes, skipped } = await this.roomStore.compactDocument(this.documentId, upTo);
+      // Not compacted now (another instance holds the document): the rows stay counted for the next round.
+      if (skipped) return;
       for (const id of this.logRows) if (id <= upTo) this.logRows.delete(id);
       this.rowsSinceSnapshot = this.logRows.size;
       this.approxBytes = bytes + Math.max(0, this.approxBytes - sizeBefore);

@@ -56,9 +56,11 @@ export interface RoomStore {
   /**
    * Folds the stored snapshot and the stored log rows up to `upToUpdateId` into a new snapshot (and
    * excerpt) and deletes those rows, in one transaction; rows after it stay. Done by the store from
-   * what is stored, off the caller's event loop. Resolves with the new snapshot's size.
+   * what is stored, off the caller's event loop. Resolves with the new snapshot's size, or with
+   * `skipped` (and the stored size) when another holder of the document (an instance sharing the
+   * database) kept it from compacting now: then nothing changed and the rows stay in the log.
    */
-  compactDocument(documentId: string, upToUpdateId: number): Promise<{ bytes: number }>;
+  compactDocument(documentId: string, upToUpdateId: number): Promise<{ bytes: number; skipped?: true }>;
   /** The room is gone: the store may drop what it kept to make the next compaction cheap. */
   forgetDocument?(documentId: string): Promise<void>;
 

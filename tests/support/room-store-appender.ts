@@ -1,6 +1,7 @@
-// A process that appends to a document through the room store (its writer thread) as fast as it
-// is acknowledged, compacting every 100 rows, and prints "ACK <row id> <n>" for each append
-// acknowledged: the room store's durability test kills it with SIGKILL mid-stream.
+// A process that appends to a document through the room store (SQLite: its writer thread;
+// PostgreSQL: its pool; chosen by the URL) as fast as it is acknowledged, compacting every 100
+// rows, and prints "ACK <row id> <n>" for each append acknowledged: the room store's durability
+// test kills it with SIGKILL mid-stream.
 import * as Y from "yjs";
 import { createDb } from "../../lib/db/client.ts";
 import { openRoomStore } from "../../lib/db/room-store.ts";
