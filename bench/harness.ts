@@ -62,7 +62,7 @@ export async function prepareTemplate() {
   mkdirSync(TMP, { recursive: true });
   templateDb = path.join(TMP, "template.db");
   for (const s of ["", "-wal", "-shm"]) rmSync(templateDb + s, { force: true });
-  migrateDatabase(`file:${templateDb}`);
+  await migrateDatabase(`file:${templateDb}`);
   const db = createDb(`file:${templateDb}`);
   await seedDemo(db);
   const forum = await db.forum.findFirstOrThrow();

@@ -21,7 +21,7 @@ export function envOrExit(): Env {
 
 /** Applies migrations, reseals audit rows from before keyed chains and, on an empty database with SEED_DEMO on, loads the demo forum (and indexes it for search). */
 export async function prepareDatabase(env: Env): Promise<void> {
-  migrateDatabase(env.DATABASE_URL);
+  await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
   // Instances that start together take turns: the first reseals and seeds, the next find it done.
   const holder = randomBytes(12).toString("hex");

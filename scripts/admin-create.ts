@@ -59,7 +59,7 @@ if (!name.success) fail("--name must have 2 to 120 characters");
 // The audit event it writes must be keyed like the server's (./data/.audit-secret unless AUDIT_SECRET is set).
 loadDataSecrets({ session: false });
 const env = envOrExit();
-migrateDatabase(env.DATABASE_URL);
+await migrateDatabase(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
 try {
   if (await findUserByEmail(db, email.data)) fail(`a user with ${email.data} already exists`);

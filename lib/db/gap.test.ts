@@ -28,7 +28,7 @@ async function rows(filter: GapFilter, period: string | null) {
 
 beforeAll(async () => {
   await freshTestDatabase(database);
-  migrateDatabase(database.url);
+  await migrateDatabase(database.url);
   db = createDb(database.url);
   const user = await db.user.create({ data: { email: "a@example.org", name: "A", passwordHash: "x" } });
   const forum = await db.forum.create({ data: { slug: "f", name: "F" } });

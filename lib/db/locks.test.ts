@@ -17,7 +17,7 @@ let b: Db;
 
 beforeAll(async () => {
   await freshTestDatabase(database);
-  migrateDatabase(database.url);
+  await migrateDatabase(database.url);
   a = createDb(database.url);
   // Two clients in one process on one SQLite file would block each other's thread (better-sqlite3
   // waits synchronously); SQLite serves one process's writes through one client, as the server does.

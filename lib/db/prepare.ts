@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { isPostgresUrl } from "./dialect.ts";
 
 /** The file path behind a `file:` SQLite URL, relative to the working directory. */
@@ -13,11 +14,34 @@ export function sqlitePath(url: string): string {
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
+const POSTGRES_MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/postgres/migrations", import.meta.url));
+
+const committed = (dir: string) =>
+  readdirSync(dir)
+    .filter((name) => existsSync(path.join(dir, name, "migration.sql")))
+    .sort();
+
+/** Committed PostgreSQL migrations not yet applied to the database (all of them for an empty one). */
+async function pendingPostgresMigrations(url: string): Promise<string[]> {
+  const all = committed(POSTGRES_MIGRATIONS_DIR);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const table = await client.query(`SELECT to_regclass('"_prisma_migrations"') AS t`);
+    if (!table.rows[0]?.t) return all;
+    const rows = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+    );
+    const applied = new Set(rows.rows.map((r) => r.migration_name));
+    return all.filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 /** Committed migrations not yet applied to the file (all of them for a new file). */
 export function pendingMigrations(file: string): string[] {
-  const all = readdirSync(MIGRATIONS_DIR)
-    .filter((name) => existsSync(path.join(MIGRATIONS_DIR, name, "migration.sql")))
-    .sort();
+  const all = committed(MIGRATIONS_DIR);
   if (!existsSync(file)) return all;
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -47,13 +71,13 @@ function runMigrateDeploy(url: string): void {
 
 /**
  * Brings the database up to the committed migrations (prisma migrate deploy, no engine downloads).
- * A SQLite file is switched to WAL so readers never wait for the writer. On PostgreSQL the command
- * always runs: it is idempotent, and Prisma takes an advisory lock, so instances that start together
- * apply each migration once.
+ * It runs only when a committed migration is not applied yet (starting Prisma's CLI costs seconds).
+ * A SQLite file is switched to WAL so readers never wait for the writer. On PostgreSQL instances
+ * that start together are safe: Prisma's migrate takes an advisory lock and applies each migration once.
  */
-export function migrateDatabase(url: string): void {
+export async function migrateDatabase(url: string): Promise<void> {
   if (isPostgresUrl(url)) {
-    runMigrateDeploy(url);
+    if ((await pendingPostgresMigrations(url)).length > 0) runMigrateDeploy(url);
     return;
   }
   const file = sqlitePath(url);

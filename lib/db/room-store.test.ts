@@ -56,7 +56,7 @@ describe.each(backends)("$label room store", ({ dialect }) => {
       dir = mkdtempSync(path.join(tmpdir(), "samrad-room-store-"));
       url = `file:${path.join(dir, "test.db")}`;
     }
-    migrateDatabase(url);
+    await migrateDatabase(url);
     db = createDb(url);
     const user = await db.user.create({ data: { email: "a@example.org", name: "A", passwordHash: "x" } });
     const forum = await db.forum.create({ data: { slug: "f", name: "F" } });

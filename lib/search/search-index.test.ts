@@ -21,7 +21,7 @@ const titles = async (q: string, extra: Record<string, string> = {}) => (await s
 
 beforeAll(async () => {
   await freshTestDatabase(database);
-  migrateDatabase(database.url);
+  await migrateDatabase(database.url);
   db = createDb(database.url);
   const user = await db.user.create({ data: { email: "s@example.org", name: "S", passwordHash: "x" } });
   const forum = await db.forum.create({ data: { slug: "s", name: "S" } });

@@ -18,7 +18,7 @@ let db: Db;
 
 beforeAll(async () => {
   await freshTestDatabase(database);
-  migrateDatabase(url);
+  await migrateDatabase(url);
   db = createDb(url);
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { startServer } from "../support/server-process.ts";
+import { dropStaleTestDatabases, TEST_DIALECT } from "../support/test-database.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,6 +11,7 @@ declare module "vitest" {
 
 /** One real production server with a fresh, seeded SQLite file for all integration tests. */
 export default async function setup(project: TestProject) {
+  if (TEST_DIALECT === "postgres") await dropStaleTestDatabases();
   // No automatic versions behind the tests' backs (they write audit events that "nothing written"
   // checks count); versions.test.ts runs the job itself. Likewise no grouped change notices
   // (follows.test.ts runs the digest itself), and a short editing stretch so its tests can count changes.

@@ -35,7 +35,7 @@ describe("PostgreSQL migrations", () => {
   it("build the schema that prisma/postgres/schema.prisma describes", async () => {
     await freshTestDatabase(fromMigrations);
     await freshTestDatabase(fromSchema);
-    migrateDatabase(fromMigrations.url);
+    await migrateDatabase(fromMigrations.url);
     // The same schema straight from the models.
     const cli = createRequire(import.meta.url).resolve("prisma/build/index.js");
     const diff = spawnSync(process.execPath, [cli, "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgres/schema.prisma", "--script"], {

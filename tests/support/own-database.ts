@@ -15,7 +15,7 @@ export function ownSeededDatabase(name: string): { db: () => Db } {
   let db: Db | undefined;
   beforeAll(async () => {
     await freshTestDatabase(database);
-    migrateDatabase(process.env.DATABASE_URL!);
+    await migrateDatabase(process.env.DATABASE_URL!);
     db = createDb(process.env.DATABASE_URL!);
     await seedDemo(db);
   });

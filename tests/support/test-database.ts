@@ -102,3 +102,25 @@ export async function copyTestDatabase(from: TestDatabase, copyName: string): Pr
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]) && process.argv[2] === "fresh" && process.argv[3]) {
   await freshTestDatabase(testDatabase(process.argv[3], { shared: true }));
 }
+
+/**
+ * Drops the PostgreSQL test databases of test processes that are gone (a run that was killed, or
+ * servers kept for a restart and never dropped), so repeated runs do not fill the server.
+ */
+export async function dropStaleTestDatabases(): Promise<void> {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+  };
+  await admin(async (c) => {
+    const rows = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'samrad\\_t\\_%'`);
+    for (const { datname } of rows.rows) {
+      const pid = Number(/_(\d+)$/.exec(datname)?.[1]);
+      if (pid && !alive(pid)) await c.query(`DROP DATABASE IF EXISTS ${quoted(datname)} WITH (FORCE)`);
+    }
+  });
+}
