@@ -14,14 +14,26 @@ export async function recheckAccess(
   members: Map<WebSocket, Member>,
   decide: (userId: string, ref: RoomRef) => Promise<RoomDecision>,
   filter: (m: Member) => boolean,
+  opts: { hold?: boolean } = {},
 ): Promise<void> {
-  for (const [ws, m] of [...members]) {
-    if (!filter(m)) continue;
+  const chosen = [...members].filter(([, m]) => filter(m));
+  // After a change (not in the periodic sweep): what the members send meanwhile waits for the
+  // decision, so an edit sent a moment after a removal is never applied or stored.
+  if (opts.hold) for (const [, m] of chosen) m.held ??= [];
+  for (const [ws, m] of chosen) {
     const decision = await decide(m.conn.userId, m.ref).catch(() => null);
-    if (!decision || !members.has(ws)) continue;
-    if (!decision.ok) ws.close(decision.code, decision.reason);
-    else if (decision.mode !== m.conn.mode) ws.close(CLOSE.accessChanged, "access changed");
+    if (!members.has(ws)) continue;
+    if (decision && !decision.ok) ws.close(decision.code, decision.reason);
+    else if (decision && decision.mode !== m.conn.mode) ws.close(CLOSE.accessChanged, "access changed");
+    else if (opts.hold) release(m);
   }
+}
+
+/** Handles the frames held back while access was checked (when it stood). */
+function release(m: Member): void {
+  const frames = m.held ?? [];
+  m.held = null;
+  for (const frame of frames) m.room.handleMessage(m.conn, frame);
 }
 
 /** Closes, for good (4402), the open sockets of sessions that ended (`session.revoked`). */

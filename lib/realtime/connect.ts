@@ -17,6 +17,11 @@ export interface Member {
   forumId: string;
   /** The user's sessionVersion when the socket opened; the sweep closes it once that moves on. */
   sessionVersion: number;
+  /**
+   * Frames held back while the member's access is being decided again after a change (an
+   * `access.changed` event): handled if access stands, dropped with the socket if not. Null: none held.
+   */
+  held: Uint8Array[] | null;
 }
 
 /** What the connect path needs from the server. */
@@ -49,7 +54,10 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
       ws.close(CLOSE.malformed, "binary frames only");
       return;
     }
-    if (member) member.room.handleMessage(member.conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    if (member?.held) {
+      if (member.held.length < MAX_EARLY_FRAMES) member.held.push(new Uint8Array(data));
+      else ws.close(CLOSE.malformed, "too many messages while access is checked");
+    } else if (member) member.room.handleMessage(member.conn, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     else if (early.length < MAX_EARLY_FRAMES) early.push(new Uint8Array(data));
     else ws.close(CLOSE.malformed, "too many messages before authorisation");
   });
@@ -80,7 +88,7 @@ export async function connect(ws: WebSocket, req: IncomingMessage, ref: RoomRef,
 function sync(ws: WebSocket, room: Room, user: SessionUser, decision: RoomDecision & { ok: true }, ref: RoomRef, ctx: ConnectContext): Member {
   // The connection knows who it is (the server stamps presence with it) and the session it was opened on.
   const conn = room.addConnection(ws, { id: user.id, name: user.name }, decision.mode);
-  const member = { conn, room, ref, forumId: decision.forumId, sessionVersion: user.sessionVersion };
+  const member: Member = { conn, room, ref, forumId: decision.forumId, sessionVersion: user.sessionVersion, held: null };
   ctx.members.set(ws, member);
   return member;
 }

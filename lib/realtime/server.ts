@@ -154,7 +154,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       void recheckAll();
     } else if (event.type === "access.changed") {
       access.forget();
-      void recheckAccess(members, decide, (m) => m.forumId === event.forumId && (event.userId === undefined || m.conn.userId === event.userId));
+      void recheckAccess(members, decide, (m) => m.forumId === event.forumId && (event.userId === undefined || m.conn.userId === event.userId), { hold: true });
     } else if (event.type === "session.revoked") {
       access.forget();
       endSessions(members, (m) => m.conn.userId === event.userId);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 describe("server start-up", () => {
   it("refuses to start with a bad environment and lists every problem", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
-      env: { PATH: process.env.PATH!, NODE_ENV: "production", PORT: "not-a-port", APP_URL: "ftp://example", DATABASE_URL: "postgres://x" },
+      env: { PATH: process.env.PATH!, NODE_ENV: "production", PORT: "not-a-port", APP_URL: "ftp://example", DATABASE_URL: "mysql://x" },
       encoding: "utf8",
       timeout: 30_000,
     });
