@@ -51,6 +51,8 @@ export interface RelayTarget {
   localAwareness(): Uint8Array | null;
   /** The room's whole state, sent again after updates of it could not be relayed (Redis was away). */
   fullState(): Uint8Array;
+  /** Applies what the database holds that the room lacks (entries may have been trimmed while the reader was away). */
+  catchUpFromStore(): Promise<void>;
 }
 
 /** One room's link to the relay. */
@@ -155,11 +157,21 @@ export class DocRelay {
     for (const [kind, connection] of [["command", this.command], ["reader", this.reader], ["awareness", this.subscriber]] as const) {
       connection.on("error", (error: unknown) => this.report(`${kind}-error`, `Redis relay ${kind} connection: ${error instanceof Error ? error.message : String(error)}`));
     }
+    let readerConnects = 0;
     this.reader.on("ready", () => {
       this.reader.client("ID").then(
         (id) => (this.readerId = Number(id)),
         () => (this.readerId = null),
       );
+      // Reading goes on from each room's last id; but entries older than RETAIN_MS are gone, so a
+      // reader that was away may have missed some. They are stored by their instances: every room
+      // applies what the database has that it lacks.
+      readerConnects += 1;
+      if (readerConnects === 1 || this.closing) return;
+      this.log(`Redis relay: the reader connected again (connection ${readerConnects}); rooms catch up from the database`);
+      for (const member of this.members.values()) {
+        member.target.catchUpFromStore().catch((error: unknown) => this.report("catch-up", `Redis relay: ${member.target.documentId} could not catch up from the database`, error));
+      }
     });
     // Updates that could not be relayed: once Redis answers, the rooms send their whole state (the others apply what they lack).
     this.command.on("ready", () => {

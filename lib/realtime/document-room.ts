@@ -372,6 +372,18 @@ export class DocumentRoom extends Room implements RelayTarget {
     return Y.encodeStateAsUpdate(this.doc);
   }
 
+  async catchUpFromStore(): Promise<void> {
+    if (this.closed) return;
+    const { snapshot, updates } = await this.roomStore.loadDocument(this.documentId);
+    if (this.closed) return;
+    const stored = [...(snapshot ? [snapshot] : []), ...updates.map((u) => u.data)];
+    // Stored already: broadcast what is new here, never stored again.
+    if (stored.length) Y.applyUpdate(this.doc, stored.length === 1 ? stored[0]! : Y.mergeUpdates(stored), STORED_ORIGIN);
+    for (const u of updates) this.noteLogRow(u.id);
+    this.persistedStateVector = this.savedStateVector();
+    this.announceSaved(new Set());
+  }
+
   /**
    * Rows written by others that this room has not applied yet (a command's commit racing the
    * event that announces it) are applied before a compaction deletes them, so the snapshot never

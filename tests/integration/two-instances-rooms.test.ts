@@ -234,6 +234,39 @@ describe("document rooms across two instances", () => {
     expect(b.output()).toContain("Redis relay: dropped a malformed presence message");
   });
 
+  it("when B's reader was away long enough for entries to be trimmed, B catches up from the database", async () => {
+    const { id } = await buildDocument(db, groupId);
+    const onA = connect(a, id, cookies[0]!);
+    const onB = connect(b, id, cookies[1]!);
+    await until(() => synced([onA, onB]), "synced");
+    onA.doc.getText("t").insert(0, "før. ");
+    await until(() => text(onB) === "før. ", "first edit relayed");
+    // B's reader connection is killed again and again, so it cannot read while A's edit enters the stream and is trimmed away.
+    const readerName = `name=samrad:it-${run}-b:relay-reader `;
+    let killing = true;
+    const killer = (async () => {
+      while (killing) {
+        const ids = String(await redis.client("LIST")).split("\n").filter((l) => l.includes(readerName)).map((l) => /\bid=(\d+)/.exec(l)![1]!);
+        for (const clientId of ids) await redis.client("KILL", "ID", clientId).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      onA.doc.getText("t").insert(5, "under. ");
+      await until(async () => (await storedDoc(id)).getText("t").toString() === "før. under. ", "A stored the edit");
+      await redis.xtrim(`${PREFIX}doc:${id}`, "MAXLEN", 0);
+      expect(text(onB)).toBe("før. ");
+    } finally {
+      killing = false;
+      await killer;
+    }
+    await until(() => text(onB) === "før. under. ", "B caught up from the database", 5_000);
+    expect(b.output()).toContain("rooms catch up from the database");
+    onB.doc.getText("t").insert(0, "B: ");
+    await until(() => text(onA) === "B: før. under. ", "relaying goes on");
+  });
+
   it("SIGKILL of A while its clients type: every edit acknowledged before the kill is on B, and the clients converge there", async () => {
     const { id } = await buildDocument(db, groupId);
     const onA = [connect(a, id, cookies[0]!), connect(a, id, cookies[1]!)];
