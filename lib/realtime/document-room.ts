@@ -206,6 +206,11 @@ export class DocumentRoom extends Room implements RelayTarget {
       this.sendChanges();
       const covered = this.relayedSeq;
       const batch = this.pending;
+      // Relayed updates not yet marked stored go into this row too: this room's own edits may build
+      // on them (a Yjs item names its neighbours), and a row whose neighbours are not stored could
+      // not be read back if their instance died before storing them. A duplicate is harmless.
+      for (const entries of this.remoteUnstored.values()) for (const u of entries) batch.push(u.update);
+      this.remoteUnstored.clear();
       const authors = this.pendingAuthors;
       this.pending = [];
       this.pendingAuthors = new Set();
