@@ -304,7 +304,8 @@ export class DocumentRoom extends Room implements RelayTarget {
 
   /** Presence of this room's own connections (stamped with their sessions' names) goes to the other instances. */
   protected override afterAwareness(update: Uint8Array, origin: unknown) {
-    if (this.relay && origin !== REMOTE_AWARENESS && !this.closed) this.relay.publishAwareness(update);
+    void origin;
+    if (this.relay && !this.closed) this.relay.publishAwareness(update);
   }
 
   applyRemoteUpdate(origin: string, seq: number, update: Uint8Array, sentAt: number) {

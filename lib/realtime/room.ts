@@ -277,16 +277,18 @@ export abstract class Room {
   }
 
   private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
-    if (origin === REMOTE_AWARENESS) for (const id of [...added, ...updated]) this.remoteAwarenessIds.add(id);
-    for (const id of removed) this.remoteAwarenessIds.delete(id);
     const changed = [...added, ...updated, ...removed];
     if (!changed.length) return;
+    // Only states of this room's own connections are handed on (a remote state timing out here is not news elsewhere).
+    const own = origin === REMOTE_AWARENESS ? [] : changed.filter((id) => !this.remoteAwarenessIds.has(id));
+    if (origin === REMOTE_AWARENESS) for (const id of [...added, ...updated]) this.remoteAwarenessIds.add(id);
+    for (const id of removed) this.remoteAwarenessIds.delete(id);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(this.awarenessFrame(update), origin instanceof Connection ? origin : null);
-    this.afterAwareness(update, origin);
+    if (own.length) this.afterAwareness(own.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, own), origin);
   }
 
-  /** What the room itself does with an awareness change after the broadcast (a document relays it to other instances). */
+  /** What the room itself does with a change of its own connections' presence after the broadcast (a document relays it to other instances). */
   protected afterAwareness(update: Uint8Array, origin: unknown): void {
     void update;
     void origin;
