@@ -7,6 +7,7 @@ import { db } from "./lib/db/client.ts";
 import { redisHealthy, startRedisBridge } from "./lib/events/redis-bridge.ts";
 import { CLIENT_IP_HEADER, resolveClientIp } from "./lib/http/client-ip.ts";
 import { startMetricsReporter } from "./lib/observability/metrics.ts";
+import { DocRelay } from "./lib/realtime/doc-relay.ts";
 import { createRealtimeServer } from "./lib/realtime/server.ts";
 import { isDraining, registerReadinessCheck, startDraining } from "./lib/runtime/lifecycle.ts";
 import { startAuditHeads } from "./lib/services/audit-heads.ts";
@@ -71,6 +72,8 @@ const realtime = createRealtimeServer({
   idleUnloadMs: env.COLLAB_IDLE_UNLOAD_MS,
   flushDelayMs: env.COLLAB_FLUSH_MS,
   editStretchGapMs: env.EDIT_STRETCH_GAP_MS,
+  // Several instances: live document rooms relay their changes and presence through Redis streams.
+  relay: env.REDIS_URL ? new DocRelay({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, instanceId: env.INSTANCE_ID }) : null,
 });
 
 // Several instances: domain events travel between them through Redis. Without REDIS_URL nothing of

@@ -31,7 +31,7 @@ export interface RedisBridge {
 }
 
 /** Logs at most one line per `everyMs` for a kind of trouble, with how many were left unsaid. */
-function throttled(log: (message: string, error?: unknown) => void, everyMs = 60_000) {
+export function throttled(log: (message: string, error?: unknown) => void, everyMs = 60_000) {
   const last = new Map<string, { at: number; suppressed: number }>();
   return (kind: string, message: string, error?: unknown) => {
     const now = Date.now();

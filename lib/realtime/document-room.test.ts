@@ -8,7 +8,7 @@ import { Connection } from "./connection.ts";
 import { jsonToYUpdate, ydocToText } from "../editor/render.ts";
 import { DocumentRoom, dropTitleCopy, type DocumentRoomLimits } from "./document-room.ts";
 import type { TallyIncrement } from "./edit-stretches.ts";
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from "./protocol.ts";
+import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SAMRAD, MESSAGE_SYNC, readSamradMessage } from "./protocol.ts";
 import { SERVER_ORIGIN } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 
@@ -204,5 +204,77 @@ describe("dropTitleCopy (documents used to start with a copy of their title)", (
       expect(ydocToText(doc)).toBe(before);
     }
     expect(dropTitleCopy(new Y.Doc(), "Tittel")).toBe(false);
+  });
+});
+
+describe("DocumentRoom and updates relayed by other instances", () => {
+  /** The "saved" state vector the room sends a new connection. */
+  function savedOf(room: DocumentRoom): Map<number, number> {
+    const socket = recordingSocket();
+    room.addConnection(socket.ws, { id: "u-reader", name: "Leser" }, "read");
+    for (const frame of socket.frames) {
+      const d = decoding.createDecoder(frame);
+      if (decoding.readVarUint(d) !== MESSAGE_SAMRAD) continue;
+      const message = readSamradMessage(d);
+      if (message?.kind === "saved") {
+        room.removeConnection(socket.ws);
+        return Y.decodeStateVector(message.stateVector);
+      }
+    }
+    throw new Error("no saved message");
+  }
+
+  it("applies and broadcasts a relayed update without storing it, and counts it as saved only once its instance says so", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    const watcher = recordingSocket();
+    room.addConnection(watcher.ws, { id: "u-kari", name: "Kari" }, "read");
+    watcher.frames.length = 0;
+    const remote = editOn(base, (t) => t.insert(3, " fra A"));
+    const [remoteClient, remoteClock] = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(remote))][0]!;
+    room.applyRemoteUpdate("instance-a/1", 7, remote, Date.now());
+    await new Promise((r) => setImmediate(r));
+    expect(room.doc.getText("t").toString()).toBe("Hei fra A");
+    expect(kinds(watcher.frames)).toEqual(["0/2"]);
+    await room.flush();
+    expect(state.rows).toHaveLength(0);
+    expect(savedOf(room).get(remoteClient) ?? 0).toBe(0);
+    // A marker for an earlier sequence number changes nothing; one that covers it does.
+    room.remoteStored("instance-a/1", 6);
+    expect(savedOf(room).get(remoteClient) ?? 0).toBe(0);
+    room.remoteStored("instance-a/1", 7);
+    expect(savedOf(room).get(remoteClient)).toBe(remoteClock);
+    await room.unload();
+    expect(state.rows).toHaveLength(0);
+  });
+
+  it("writes relayed updates not yet marked stored into its own next row (its edits may build on them)", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const room = await DocumentRoom.load(store, "d", limits, () => {});
+    const remote = editOn(base, (t) => t.insert(3, " fra A"));
+    const [remoteClient, remoteClock] = [...Y.decodeStateVector(Y.encodeStateVectorFromUpdate(remote))][0]!;
+    room.applyRemoteUpdate("instance-a/1", 7, remote, Date.now());
+    // An edit here, next to A's text.
+    room.doc.transact(() => room.doc.getText("t").insert(9, "!"), SERVER_ORIGIN);
+    await room.flush();
+    expect(state.rows).toHaveLength(1);
+    // The row can be read back on its own.
+    expect(textOf(base, state.rows)).toBe("Hei fra A!");
+    expect(savedOf(room).get(remoteClient)).toBe(remoteClock);
+    await room.unload();
+  });
+
+  it("stores a relayed update itself when its instance never says it stored it", async () => {
+    const base = initial("Hei");
+    const { store, state } = memoryStore(base);
+    const logged: string[] = [];
+    const room = await DocumentRoom.load(store, "d", { ...limits, adoptAfterMs: 0 }, (m) => logged.push(m));
+    room.applyRemoteUpdate("instance-a/1", 3, editOn(base, (t) => t.insert(3, " fra A")), Date.now());
+    for (let i = 0; i < 100 && state.rows.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(textOf(base, state.rows)).toBe("Hei fra A");
+    expect(logged.some((m) => m.includes("relayed by instance instance-a/1"))).toBe(true);
+    await room.unload();
   });
 });

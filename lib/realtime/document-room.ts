@@ -1,11 +1,13 @@
 import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { DOCUMENT_FIELD } from "../editor/extensions.ts";
 import { textOf } from "./block-id-guard.ts";
 import { Connection } from "./connection.ts";
 import { EditStretches } from "./edit-stretches.ts";
 import { encodeSaved, encodeThreadsChanged, MESSAGE_AUTH } from "./protocol.ts";
-import { LOAD_ORIGIN, Room, SERVER_ORIGIN, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
+import type { DocRelay, RelayTarget, RoomLink } from "./doc-relay.ts";
+import { LOAD_ORIGIN, REMOTE_AWARENESS, Room, SERVER_ORIGIN, STORED_ORIGIN, type ExtensionFactory, type Log, type RoomLimits } from "./room.ts";
 import type { RoomStore } from "./room-store.ts";
 import { documentRoom } from "./rooms.ts";
 
@@ -16,6 +18,44 @@ export interface DocumentRoomLimits extends RoomLimits {
   compactEveryRows: number;
   /** A user's edits further apart than this are separate changes in the grouped change notices (default 5 minutes). */
   editStretchGapMs?: number;
+  /**
+   * How long an update relayed by another instance may stay without that instance's stored marker
+   * before this room stores it itself (the other instance died or its database stalled). Default 2 s.
+   */
+  adoptAfterMs?: number;
+}
+
+/** The default wait before a relayed update nobody has marked stored is stored here too. */
+export const ADOPT_AFTER_MS = 2000;
+
+/**
+ * Origin of an update another instance relayed (docs/scale-out.md): applied and broadcast here,
+ * stored by its own instance (or adopted by this room when that instance does not say it stored it).
+ */
+export class RemoteOrigin {
+  constructor(
+    readonly instance: string,
+    readonly seq: number,
+  ) {}
+}
+
+/** A relayed update not known to be stored yet: what it changed here, and where each client's part starts. */
+interface Unstored {
+  seq: number;
+  update: Uint8Array;
+  from: Map<number, number>;
+  /** When this room stores it itself if no stored marker came. */
+  adoptAt: number;
+}
+
+/** Lowers `into`'s clock of every client in `from` to `from`'s, adding missing clients. */
+function lowerInto(into: Map<number, number>, from: Map<number, number>) {
+  for (const [client, clock] of from) into.set(client, Math.min(into.get(client) ?? clock, clock));
+}
+
+/** Where each client's structs in an update start (for the "saved" state vector). */
+function startsOf(update: Uint8Array): Map<number, number> {
+  return Y.parseUpdateMeta(update).from;
 }
 
 /** The default pause after which a user's next edit begins a new change. */
@@ -43,8 +83,21 @@ export function dropTitleCopy(doc: Y.Doc, title: string): boolean {
  * appended as one row, and only then acknowledged as saved; the log is folded into the snapshot
  * every `compactEveryRows` rows and when the room is unloaded (by the store, off the event loop).
  */
-export class DocumentRoom extends Room {
+export class DocumentRoom extends Room implements RelayTarget {
   private pending: Uint8Array[] = [];
+  /** Where each client's part of the batch being written starts (what is not written yet is not saved). */
+  private writingFrom = new Map<number, number>();
+  /** Other instances (through Redis), when the sync server relays rooms. */
+  private relay: RoomLink | null = null;
+  /** The sequence number of this room's latest relayed turn. */
+  private relayedSeq = 0;
+  /** The newest sequence number a stored marker was sent for. */
+  private markedSeq = 0;
+  /** Relayed updates per origin instance that no stored marker has covered yet (they are not "saved" here). */
+  private remoteUnstored = new Map<string, Unstored[]>();
+  private adoptTimer: NodeJS.Timeout | null = null;
+  /** When the relayed change being applied will be adopted (set just before each remote apply). */
+  private adoptAtNext = 0;
   /** Connections whose own edits are in `pending`: they hear "saved" as soon as it is. */
   private pendingAuthors = new Set<Connection>();
   private savedTimer: NodeJS.Timeout | null = null;
@@ -56,8 +109,6 @@ export class DocumentRoom extends Room {
   private rowsSinceSnapshot = 0;
   /** Log rows this room holds (loaded, written, or applied from elsewhere): compaction folds only these. */
   private logRows = new Set<number>();
-  /** Clocks of updates stored by others (commands) and applied here: part of what is saved. */
-  private storedElsewhere = new Map<number, number>();
   /** Changes per editor for the grouped change notices; stored with the next row. Only clients' edits count. */
   private readonly stretches: EditStretches;
 
@@ -112,10 +163,15 @@ export class DocumentRoom extends Room {
   /**
    * onChange: every change (a client's or the server's) is queued for the next row, unless it is
    * already stored. A client's edit also counts towards its user's changes; the server's own
-   * (restores, block-id repairs) never do.
+   * (restores, block-id repairs) never do. A change relayed by another instance is stored there:
+   * here it waits for that instance's stored marker.
    */
   protected override afterChange(update: Uint8Array, origin: unknown) {
     if (origin === STORED_ORIGIN) return;
+    if (origin instanceof RemoteOrigin) {
+      this.noteRemoteUnstored(origin, update);
+      return;
+    }
     this.pending.push(update);
     if (origin instanceof Connection) {
       this.pendingAuthors.add(origin);
@@ -146,18 +202,26 @@ export class DocumentRoom extends Room {
   private async runFlush() {
     let failures = 0;
     while (this.pending.length) {
+      // Every pending change has been relayed (in a turn with a sequence number up to `covered`).
+      this.sendChanges();
+      const covered = this.relayedSeq;
       const batch = this.pending;
+      // Relayed updates not yet marked stored go into this row too: this room's own edits may build
+      // on them (a Yjs item names its neighbours), and a row whose neighbours are not stored could
+      // not be read back if their instance died before storing them. A duplicate is harmless.
+      for (const entries of this.remoteUnstored.values()) for (const u of entries) batch.push(u.update);
+      this.remoteUnstored.clear();
       const authors = this.pendingAuthors;
       this.pending = [];
       this.pendingAuthors = new Set();
       const tallies = this.stretches.take();
-      // Everything applied so far is in this batch or already stored: after the write, this is saved.
-      const stateVector = Y.encodeStateVector(this.doc);
       const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
+      this.writingFrom = startsOf(merged);
       try {
         this.noteLogRow(await this.roomStore.appendUpdate(this.documentId, merged, tallies));
       } catch (error) {
         this.pending = batch.concat(this.pending);
+        this.writingFrom = new Map();
         for (const a of authors) this.pendingAuthors.add(a);
         this.stretches.giveBack(tallies);
         failures += 1;
@@ -165,8 +229,14 @@ export class DocumentRoom extends Room {
         await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** failures)));
         continue;
       }
-      this.persistedStateVector = this.withStoredElsewhere(stateVector);
+      this.writingFrom = new Map();
+      this.persistedStateVector = this.savedStateVector();
       this.announceSaved(authors);
+      // The other instances' rooms may count this instance's relayed updates up to `covered` as saved.
+      if (this.relay && covered > this.markedSeq) {
+        this.markedSeq = covered;
+        this.relay.publishStored(covered);
+      }
     }
     // The store compacts off the event loop, from what is stored; writes go on meanwhile.
     if (this.rowsSinceSnapshot >= this.docLimits.compactEveryRows) void this.compact();
@@ -179,14 +249,22 @@ export class DocumentRoom extends Room {
     this.lastUpdateRowId = Math.max(this.lastUpdateRowId, id);
   }
 
-  /** A state vector that also covers what others stored and this room applied. */
-  private withStoredElsewhere(stateVector: Uint8Array): Uint8Array {
-    if (this.storedElsewhere.size === 0) return stateVector;
-    const merged = Y.decodeStateVector(stateVector);
-    for (const [client, clock] of this.storedElsewhere) merged.set(client, Math.max(merged.get(client) ?? 0, clock));
+  /**
+   * What is saved: the document's state vector, each client's clock lowered to where the first of
+   * its changes not yet known to be stored begins (pending here, being written here, or relayed by
+   * another instance without its stored marker). Everything else in the doc was loaded, written by
+   * this room, applied as stored, or marked stored by the instance that wrote it.
+   */
+  private savedStateVector(): Uint8Array {
+    const unsaved = new Map(this.writingFrom);
+    for (const update of this.pending) lowerInto(unsaved, startsOf(update));
+    for (const entries of this.remoteUnstored.values()) for (const u of entries) lowerInto(unsaved, u.from);
+    if (unsaved.size === 0) return Y.encodeStateVector(this.doc);
+    const sv = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of unsaved) if (sv.has(client)) sv.set(client, Math.min(sv.get(client)!, clock));
     const e = encoding.createEncoder();
-    encoding.writeVarUint(e, merged.size);
-    for (const [client, clock] of merged) {
+    encoding.writeVarUint(e, sv.size);
+    for (const [client, clock] of sv) {
       encoding.writeVarUint(e, client);
       encoding.writeVarUint(e, clock);
     }
@@ -202,11 +280,114 @@ export class DocumentRoom extends Room {
     Y.applyUpdate(this.doc, update, STORED_ORIGIN);
     this.approxBytes += update.length;
     this.noteLogRow(rowId);
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
-      this.storedElsewhere.set(client, Math.max(this.storedElsewhere.get(client) ?? 0, clock));
-    }
-    this.persistedStateVector = this.withStoredElsewhere(this.persistedStateVector);
+    this.persistedStateVector = this.savedStateVector();
     this.announceSaved(new Set(this.connections.values()));
+  }
+
+  // ---- other instances (docs/scale-out.md, step 10) -------------------------------------------
+
+  /** Links the room to the relay: what is retained in its stream is applied before this resolves. */
+  async connectRelay(relay: DocRelay): Promise<void> {
+    if (this.closed || this.relay) return;
+    this.relay = relay.attach(this);
+    await this.relay.ready;
+  }
+
+  /** One turn's own changes (clients' and the server's, not those relayed or already stored) go to the other instances. */
+  protected override afterTurn(queued: readonly { update: Uint8Array; source: unknown }[], all: () => Uint8Array) {
+    if (!this.relay) return;
+    const own = queued.filter((q) => q.source !== STORED_ORIGIN && !(q.source instanceof RemoteOrigin));
+    if (!own.length) return;
+    const merged = own.length === queued.length ? all() : own.length === 1 ? own[0]!.update : Y.mergeUpdates(own.map((q) => q.update));
+    this.relayedSeq = this.relay.publishUpdate(merged);
+  }
+
+  /** Presence of this room's own connections (stamped with their sessions' names) goes to the other instances. */
+  protected override afterAwareness(update: Uint8Array, origin: unknown) {
+    void origin;
+    if (this.relay && !this.closed) this.relay.publishAwareness(update);
+  }
+
+  applyRemoteUpdate(origin: string, seq: number, update: Uint8Array, sentAt: number) {
+    if (this.closed) return;
+    this.adoptAtNext = Math.min(Date.now(), sentAt) + (this.docLimits.adoptAfterMs ?? ADOPT_AFTER_MS);
+    Y.applyUpdate(this.doc, update, new RemoteOrigin(origin, seq));
+    this.approxBytes += update.length;
+  }
+
+  /** A relayed update that changed this doc: unsaved here until its instance marks it stored. */
+  private noteRemoteUnstored(origin: RemoteOrigin, update: Uint8Array) {
+    const entries = this.remoteUnstored.get(origin.instance) ?? [];
+    entries.push({ seq: origin.seq, update, from: startsOf(update), adoptAt: this.adoptAtNext });
+    this.remoteUnstored.set(origin.instance, entries);
+    this.scheduleAdoption();
+  }
+
+  remoteStored(origin: string, seq: number) {
+    const entries = this.remoteUnstored.get(origin);
+    if (!entries || this.closed) return;
+    const left = entries.filter((u) => u.seq > seq);
+    if (left.length === entries.length) return;
+    if (left.length) this.remoteUnstored.set(origin, left);
+    else this.remoteUnstored.delete(origin);
+    this.persistedStateVector = this.savedStateVector();
+    this.announceSaved(new Set());
+  }
+
+  private scheduleAdoption() {
+    if (this.adoptTimer || this.closed) return;
+    let next = Infinity;
+    for (const entries of this.remoteUnstored.values()) for (const u of entries) next = Math.min(next, u.adoptAt);
+    if (next === Infinity) return;
+    this.adoptTimer = setTimeout(() => {
+      this.adoptTimer = null;
+      this.adoptDue();
+    }, Math.max(0, next - Date.now()));
+  }
+
+  /** Relayed updates whose instance never said it stored them are stored by this room (a duplicate row is harmless). */
+  private adoptDue() {
+    if (this.closed) return;
+    const now = Date.now();
+    let adopted = 0;
+    for (const [origin, entries] of this.remoteUnstored) {
+      const due = entries.filter((u) => u.adoptAt <= now);
+      if (!due.length) continue;
+      for (const u of due) this.pending.push(u.update);
+      adopted += due.length;
+      const left = entries.filter((u) => u.adoptAt > now);
+      if (left.length) this.remoteUnstored.set(origin, left);
+      else this.remoteUnstored.delete(origin);
+      this.log(`storing ${due.length} update(s) of ${this.name} relayed by instance ${origin}, which did not say it stored them`);
+    }
+    if (adopted) this.scheduleFlush();
+    this.scheduleAdoption();
+  }
+
+  applyRemoteAwareness(update: Uint8Array) {
+    if (this.closed) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS);
+  }
+
+  localAwareness(): Uint8Array | null {
+    const own = [...this.awareness.getStates().keys()].filter((id) => id !== this.awareness.clientID && !this.remoteAwarenessIds.has(id));
+    return own.length ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, own) : null;
+  }
+
+  fullState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  async catchUpFromStore(): Promise<void> {
+    if (this.closed) return;
+    const { snapshot, updates } = await this.roomStore.loadDocument(this.documentId);
+    if (this.closed) return;
+    const stored = [...(snapshot ? [snapshot] : []), ...updates.map((u) => u.data)];
+    // Stored already: broadcast what is new here, never stored again.
+    if (stored.length) Y.applyUpdate(this.doc, stored.length === 1 ? stored[0]! : Y.mergeUpdates(stored), STORED_ORIGIN);
+    for (const u of updates) this.noteLogRow(u.id);
+    this.persistedStateVector = this.savedStateVector();
+    this.announceSaved(new Set());
   }
 
   /**
@@ -275,7 +456,14 @@ export class DocumentRoom extends Room {
     if (this.savedTimer) clearTimeout(this.savedTimer);
     this.flushTimer = null;
     this.savedTimer = null;
+    // Relayed updates already due for adoption are stored with the rest (their instance may be gone).
+    this.adoptDue();
     await this.flush();
+    // Stored (and marked) above; what others relay from now on is theirs to store.
+    if (this.adoptTimer) clearTimeout(this.adoptTimer);
+    this.adoptTimer = null;
+    this.relay?.leave();
+    this.relay = null;
     await this.compacting;
     await this.compact();
     await this.roomStore.forgetDocument?.(this.documentId).catch(() => undefined);

@@ -34,6 +34,11 @@ export const SERVER_ORIGIN = Symbol("server");
  * version): broadcast to the room like any change, but never queued to be stored again.
  */
 export const STORED_ORIGIN = Symbol("stored");
+/**
+ * Origin of awareness states another instance relayed (docs/scale-out.md): already vetted there,
+ * shown to this room's sockets, never relayed again.
+ */
+export const REMOTE_AWARENESS = Symbol("remote awareness");
 
 /** A state vector that names no client: what a new, empty document sends in its sync step 1. */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
@@ -67,6 +72,8 @@ export abstract class Room {
   readonly connections = new Map<WebSocket, Connection>();
   /** Which connection owns each awareness client id: nobody else may announce or remove it. */
   private readonly awarenessOwners = new Map<number, Connection>();
+  /** Awareness client ids whose states other instances relayed: no connection of this room may take them. */
+  protected readonly remoteAwarenessIds = new Set<number>();
   /** Rough size of the document (stored state plus accepted updates), for the size limit. */
   protected approxBytes = 0;
   /**
@@ -82,7 +89,7 @@ export abstract class Room {
    * from. A burst (a client's socket delivers many updates in one read) goes out as one merged
    * update per connection instead of one frame per update per connection.
    */
-  private outgoing: { update: Uint8Array; origin: Connection | null }[] = [];
+  private outgoing: { update: Uint8Array; origin: Connection | null; source: unknown }[] = [];
   private outgoingScheduled = false;
 
   protected constructor(
@@ -197,7 +204,7 @@ export abstract class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown) {
     if (origin === LOAD_ORIGIN || this.closed) return;
     this.image = null;
-    this.outgoing.push({ update, origin: origin instanceof Connection ? origin : null });
+    this.outgoing.push({ update, origin: origin instanceof Connection ? origin : null, source: origin });
     if (!this.outgoingScheduled) {
       this.outgoingScheduled = true;
       // setImmediate runs right after this turn's reads (same loop iteration), so the wait is at most a turn.
@@ -236,7 +243,7 @@ export abstract class Room {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (clientId === this.awareness.clientID) continue;
+      if (clientId === this.awareness.clientID || this.remoteAwarenessIds.has(clientId)) continue;
       const owner = this.awarenessOwners.get(clientId);
       if (owner && owner !== conn) continue;
       if (!owner) {
@@ -271,13 +278,30 @@ export abstract class Room {
 
   private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) {
     const changed = [...added, ...updated, ...removed];
-    if (changed.length) this.broadcast(this.awarenessMessage(changed), origin instanceof Connection ? origin : null);
+    if (!changed.length) return;
+    // Only states of this room's own connections are handed on (a remote state timing out here is not news elsewhere).
+    const own = origin === REMOTE_AWARENESS ? [] : changed.filter((id) => !this.remoteAwarenessIds.has(id));
+    if (origin === REMOTE_AWARENESS) for (const id of [...added, ...updated]) this.remoteAwarenessIds.add(id);
+    for (const id of removed) this.remoteAwarenessIds.delete(id);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(this.awarenessFrame(update), origin instanceof Connection ? origin : null);
+    if (own.length) this.afterAwareness(own.length === changed.length ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, own), origin);
+  }
+
+  /** What the room itself does with a change of its own connections' presence after the broadcast (a document relays it to other instances). */
+  protected afterAwareness(update: Uint8Array, origin: unknown): void {
+    void update;
+    void origin;
   }
 
   private awarenessMessage(clients: number[]): Uint8Array {
+    return this.awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  private awarenessFrame(update: Uint8Array): Uint8Array {
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+    encoding.writeVarUint8Array(e, update);
     return encoding.toUint8Array(e);
   }
 
@@ -286,12 +310,16 @@ export abstract class Room {
   /**
    * Broadcasts the changes queued this turn: one sync-update frame per connection, made of every
    * queued change but its own, merged and encoded once per distinct origin (not per connection).
+   * The turn's changes are also handed to `afterTurn` (a document relays them to other instances).
    */
-  private sendChanges() {
+  protected sendChanges() {
     const queued = this.outgoing;
     if (!queued.length) return;
     this.outgoing = [];
     const origins = new Set(queued.map((q) => q.origin));
+    let mergedAll: Uint8Array | null = null;
+    const all = () => (mergedAll ??= queued.length === 1 ? queued[0]!.update : Y.mergeUpdates(queued.map((q) => q.update)));
+    this.afterTurn(queued, all);
     const frames = new Map<Connection | null, Uint8Array | null>();
     const frameWithout = (except: Connection | null) => {
       if (frames.has(except)) return frames.get(except)!;
@@ -300,7 +328,7 @@ export abstract class Room {
       if (updates.length) {
         const e = encoding.createEncoder();
         encoding.writeVarUint(e, MESSAGE_SYNC);
-        syncProtocol.writeUpdate(e, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+        syncProtocol.writeUpdate(e, updates.length === queued.length ? all() : updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
         frame = encoding.toUint8Array(e);
       }
       frames.set(except, frame);
@@ -310,6 +338,15 @@ export abstract class Room {
       const frame = frameWithout(origins.has(conn) ? conn : null);
       if (frame) this.write(conn, frame);
     }
+  }
+
+  /**
+   * The changes of one turn, in order, with the origin of each (`all` merges them, once, shared with
+   * the broadcast). Called before they are broadcast.
+   */
+  protected afterTurn(queued: readonly { update: Uint8Array; source: unknown }[], all: () => Uint8Array): void {
+    void queued;
+    void all;
   }
 
   /** Sends one frame; changes queued earlier go first, so every connection gets frames in order. */

@@ -15,6 +15,7 @@ import { blockIdGuard } from "./block-id-guard.ts";
 import { BoardRoom } from "./board-room.ts";
 import { boardFeed } from "./board-feed.ts";
 import { connect, type ConnectContext, type Member } from "./connect.ts";
+import type { DocRelay } from "./doc-relay.ts";
 import { DocumentRoom, type DocumentRoomLimits } from "./document-room.ts";
 import { CLOSE } from "./protocol.ts";
 import { RoomRegistry } from "./room-registry.ts";
@@ -36,6 +37,11 @@ export interface RealtimeOptions extends Partial<DocumentRoomLimits> {
   /** How often every open connection's access is re-checked (access events re-check at once). */
   sweepIntervalMs?: number;
   log?: Log;
+  /**
+   * Several instances (REDIS_URL): every document room relays its changes and presence to the
+   * other instances' rooms of the same document, and applies theirs (docs/scale-out.md, step 10).
+   */
+  relay?: DocRelay | null;
 }
 
 /**
@@ -53,17 +59,20 @@ async function anchorTextsOf(store: RoomStore, documentId: string): Promise<Map<
 }
 
 /** onLoadDocument: a room of the right kind, with its extensions plugged in. */
-function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log) {
-  return (ref: RoomRef): Promise<Room> =>
-    ref.kind === "document"
-      ? DocumentRoom.load(store, ref.id, limits, log, [
-          blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }),
-          anchorWatch(store, log),
-          appendedFeed(),
-          commentWatch(store, log),
-          searchFeed(store, log),
-        ])
-      : BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
+function roomOpener(store: RoomStore, limits: DocumentRoomLimits, log: Log, relay: DocRelay | null) {
+  return async (ref: RoomRef): Promise<Room> => {
+    if (ref.kind !== "document") return BoardRoom.load(store, ref.id, limits, log, [boardFeed(store, log)]);
+    const room = await DocumentRoom.load(store, ref.id, limits, log, [
+      blockIdGuard(log, { anchorTexts: (id) => anchorTextsOf(store, id) }),
+      anchorWatch(store, log),
+      appendedFeed(),
+      commentWatch(store, log),
+      searchFeed(store, log),
+    ]);
+    // Loaded from the database, then what the other instances relayed meanwhile (the retained stream).
+    if (relay) await room.connectRelay(relay);
+    return room;
+  };
 }
 
 /** onAuthenticate and onAuthorize, each memoised for DECISION_TTL_MS (join storms). */
@@ -138,7 +147,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 1024 * 1024, perMessageDeflate: false });
   const store = openRoomStore(options.databaseUrl, options.db);
-  const rooms = new RoomRegistry(roomOpener(store, limits, log), options.idleUnloadMs ?? 10_000, log);
+  const rooms = new RoomRegistry(roomOpener(store, limits, log, options.relay ?? null), options.idleUnloadMs ?? 10_000, log);
   const members = new Map<WebSocket, Member>();
   const access = gate(store);
   const ctx: ConnectContext = { authenticate: access.authenticate, authorise: access.authorise, rooms, members, log };
@@ -201,6 +210,7 @@ export function createRealtimeServer(options: RealtimeOptions) {
       clearInterval(sweep);
       heartbeat.stop();
       await rooms.unloadAll();
+      await options.relay?.close();
       for (const ws of wss.clients) ws.close(CLOSE.serviceRestart, "server shutting down");
       wss.close();
       store.close();

@@ -70,7 +70,8 @@ export async function startServer(
       await exited;
     },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      // A killed process has a signal code and no exit code; it has exited all the same.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       try {
         process.kill(-child.pid!, "SIGTERM");
