@@ -88,7 +88,7 @@ export function lines(proc: ChildProcess, on: (line: string) => void) {
   createInterface({ input: proc.stderr! }).on("line", (l) => process.env.BENCH_DEBUG && console.error(`[${proc.pid}] ${l}`));
 }
 
-export async function startServer(kind: ServerKind, opts: { dbFile?: string; port?: number; env?: Record<string, string> } = {}): Promise<Running> {
+export async function startServer(kind: ServerKind, opts: { dbFile?: string; port?: number; env?: Record<string, string>; cookie?: string } = {}): Promise<Running> {
   const port = opts.port ?? (await freePort());
   let cmd: string[];
   const env: Record<string, string> = { ...(process.env as Record<string, string>), PORT: String(port), ...opts.env };
@@ -101,7 +101,7 @@ export async function startServer(kind: ServerKind, opts: { dbFile?: string; por
     Object.assign(env, {
       NODE_ENV: "production", HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: `file:${dbFile}`,
       NEXTAUTH_SECRET: SECRET, AUDIT_SECRET: process.env.AUDIT_SECRET!, AUDIT_HEAD_FILE: `${dbFile}.audit-head.jsonl`, SEED_DEMO: "false", METRICS_LOG: "true", COLLAB_IDLE_UNLOAD_MS: "600000", NEXT_TELEMETRY_DISABLED: "1",
-    });
+    }, opts.env);
     // BENCH_PROFILE=dir writes a CPU profile of our server (node --cpu-prof) for each run.
     const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
     cmd = [process.execPath, ...profile, "--import", "tsx", "server.ts"];
@@ -132,7 +132,7 @@ export async function startServer(kind: ServerKind, opts: { dbFile?: string; por
   return {
     kind, port, metrics, proc, dbFile,
     wsUrl: ours ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`,
-    headers: ours ? { cookie, origin: `http://127.0.0.1:${port}` } : {},
+    headers: ours ? { cookie: opts.cookie ?? cookie, origin: `http://127.0.0.1:${port}` } : {},
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       const exited = new Promise((r) => proc.once("exit", r));
@@ -150,6 +150,8 @@ export interface ShardResult {
   shard: number;
   self: { cpuShare: number; loopP99: number };
   latency: string;
+  /** Deliveries between clients of different instances (S10; empty otherwise). */
+  cross?: string;
   joins: string;
   acks: string;
   clients: { room: string; sent: number; received: number; duplicates: number; clientID: number; ackedClock: number; unacked: number; size: number; textLength: number; hash: string; sv: Record<string, number> }[];
@@ -203,9 +205,9 @@ export async function loadHistograms() {
   hdr = (mod.default ?? mod) as typeof import("hdr-histogram-js");
 }
 
-export function merged(results: ShardResult[], field: "latency" | "joins" | "acks") {
+export function merged(results: ShardResult[], field: "latency" | "cross" | "joins" | "acks") {
   const total = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  for (const r of results) total.add(hdr.decodeFromCompressedBase64(r[field]));
+  for (const r of results) if (r[field]) total.add(hdr.decodeFromCompressedBase64(r[field]));
   return { count: total.totalCount, p: (q: number) => total.getValueAtPercentile(q) / 1000 };
 }
 

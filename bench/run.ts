@@ -11,11 +11,12 @@ import { args, hasTaskset, SMOKE, LABEL, loadHistograms, ONLY, PEERS, prepareTem
 import { browserScenarios } from "./scenarios/browser.ts";
 import { growthScenarios } from "./scenarios/growth.ts";
 import { importScenarios } from "./scenarios/import.ts";
+import { instanceScenarios } from "./scenarios/instances.ts";
 import { syncScenarios } from "./scenarios/sync.ts";
 import { traceScenarios } from "./scenarios/traces.ts";
 import { webScenarios } from "./scenarios/web.ts";
 
-const scenarios: Scenario[] = [...syncScenarios, ...traceScenarios, ...webScenarios, ...growthScenarios, ...importScenarios, ...browserScenarios];
+const scenarios: Scenario[] = [...syncScenarios, ...traceScenarios, ...webScenarios, ...growthScenarios, ...importScenarios, ...browserScenarios, ...instanceScenarios];
 
 // ---- orchestration ---------------------------------------------------------------------------
 

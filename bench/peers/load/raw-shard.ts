@@ -20,12 +20,20 @@ export interface RawShardConfig extends ShardConfig {
   verifyRooms: string[];
   /** The bare relay answers nobody's sync step 1: a client is "synced" when its socket opens. */
   relay: boolean;
+  /**
+   * Several instances of one server (S10): client k connects to urls[k % urls.length], and a delivery
+   * between clients of different instances counts in `cross` instead of `latency`.
+   */
+  urls?: string[];
 }
 
 const config = JSON.parse(process.env.SHARD_CONFIG!) as RawShardConfig;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const histogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
 const latency = histogram(); // microseconds
+const cross = histogram(); // microseconds, deliveries from a client of another instance
+/** The instance each of this shard's clients is connected to (by its Yjs client id). */
+const instanceOf = new Map<number, number>();
 const joins = histogram();
 const acks = histogram();
 const out = (line: string) => process.stdout.write(line + "\n");
@@ -44,6 +52,8 @@ interface RawClient {
   awarenessClock: number;
   /** Answers sync step 1. On the relay only one client per room does: every step 1 reaches every socket there, and every answer too. */
   answers: boolean;
+  /** Which of config.urls it is connected to (0 with one server). */
+  instance: number;
 }
 
 interface Verifier {
@@ -79,7 +89,10 @@ function onMessage(r: RawClient, data: Buffer, synced: () => void) {
       }
       r.last.set(edit.client, edit.clock);
       r.received += 1;
-      if (edit.sentAt !== undefined && phase === "run") latency.recordValue(Math.max(1, Math.round((at - edit.sentAt) * 1000)));
+      if (edit.sentAt !== undefined && phase === "run") {
+        const other = (instanceOf.get(edit.client) ?? r.instance) !== r.instance;
+        (other ? cross : latency).recordValue(Math.max(1, Math.round((at - edit.sentAt) * 1000)));
+      }
     }
   }
 }
@@ -87,12 +100,15 @@ function onMessage(r: RawClient, data: Buffer, synced: () => void) {
 function openRaw(room: string, k: number, answers: boolean): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const started = now();
-    const url = config.protocol === "hocuspocus" ? config.url : `${config.url}/${room}`;
+    const instance = config.urls ? k % config.urls.length : 0;
+    const base = config.urls?.[instance] ?? config.url;
+    const url = config.protocol === "hocuspocus" ? base : `${base}/${room}`;
     const ws = new WebSocket(url, { headers: config.headers, perMessageDeflate: false });
     ws.binaryType = "nodebuffer";
     const clientID = randomInt(1, 2 ** 31);
+    instanceOf.set(clientID, instance);
     const prefix = framePrefix(config.protocol, room);
-    const r: RawClient = { room, ws, clientID, prefix, frames: editFrames(prefix, clientID, `${config.shard}-${k}`, framesPerClient), sent: 0, received: 0, duplicates: 0, last: new Map(), awarenessClock: 0, answers };
+    const r: RawClient = { room, ws, clientID, prefix, frames: editFrames(prefix, clientID, `${config.shard}-${k}`, framesPerClient), sent: 0, received: 0, duplicates: 0, last: new Map(), awarenessClock: 0, answers, instance };
     let done = false;
     const synced = () => {
       if (done) return;
@@ -207,6 +223,7 @@ out(
     shard: config.shard,
     self,
     latency: latency.encodeIntoCompressedBase64(),
+    cross: cross.encodeIntoCompressedBase64(),
     joins: joins.encodeIntoCompressedBase64(),
     acks: acks.encodeIntoCompressedBase64(),
     clients: [
