@@ -77,6 +77,7 @@ export const instanceScenarios: Scenario[] = [
         const two = await edit([a, b]);
         const m: Measure = {
           "1× p50 ms": one.same.p(50), "1× p99 ms": one.same.p(99), "1× CPU µs/delivery": one.cpuMicros,
+          "1× delivered": one.d.delivered, "1× expected": one.d.expected, "1× converged": one.d.converged,
           "same p50 ms": two.same.p(50), "same p99 ms": two.same.p(99),
           "cross p50 ms": two.cross.p(50), "cross p99 ms": two.cross.p(99), "cross deliveries": two.cross.count,
           "2× CPU µs/delivery": two.cpuMicros,

@@ -103,7 +103,9 @@ function openRaw(room: string, k: number, answers: boolean): Promise<void> {
     const instance = config.urls ? k % config.urls.length : 0;
     const base = config.urls?.[instance] ?? config.url;
     const url = config.protocol === "hocuspocus" ? base : `${base}/${room}`;
-    const ws = new WebSocket(url, { headers: config.headers, perMessageDeflate: false });
+    // Each instance checks the Origin against its own address.
+    const headers = config.urls && config.headers.origin ? { ...config.headers, origin: new URL(base).origin.replace(/^ws/, "http") } : config.headers;
+    const ws = new WebSocket(url, { headers, perMessageDeflate: false });
     ws.binaryType = "nodebuffer";
     const clientID = randomInt(1, 2 ** 31);
     instanceOf.set(clientID, instance);
@@ -218,6 +220,7 @@ await join();
 out(`READY ${JSON.stringify({ clients: raws.length + verifiers.length })}`);
 await waitFor("GO");
 const self = await run();
+if (process.env.BENCH_DEBUG) for (const r of raws) process.stderr.write(`client ${r.clientID} instance ${r.instance} sent ${r.sent} received ${r.received} dup ${r.duplicates} from ${r.last.size} peers (${[...r.last.keys()].filter((c) => instanceOf.get(c) === r.instance).length} same, ${[...r.last.keys()].filter((c) => !instanceOf.has(c)).length} unknown) open ${r.ws.readyState}\n`);
 out(
   `RESULT ${JSON.stringify({
     shard: config.shard,
