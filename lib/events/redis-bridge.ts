@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { deliver, setForwarder, type DomainEvent } from "./bus.ts";
 import { decodeEventMessage, encodeEventMessage } from "./wire.ts";
-import { setSharedRedis } from "../redis/shared.ts";
+import { quitOrDrop, setSharedRedis } from "../redis/shared.ts";
 
 export { redisHealthy } from "../redis/shared.ts";
 
@@ -143,20 +143,7 @@ export function startRedisBridge(options: RedisBridgeOptions): RedisBridge {
       setForwarder(null);
       setSharedRedis(null);
       subscriber.removeAllListeners("ready");
-      // QUIT lets Redis answer what is under way; a Redis that does not answer is simply left.
-      await Promise.all(
-        [command, subscriber].map(async (connection) => {
-          let timer: NodeJS.Timeout | undefined;
-          const quit = connection.quit().then(
-            () => true,
-            () => false,
-          );
-          const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
-          const quitted = await Promise.race([quit, late]);
-          clearTimeout(timer);
-          if (!quitted) connection.disconnect();
-        }),
-      );
+      await quitOrDrop([command, subscriber]);
     },
   };
 }

@@ -4,6 +4,7 @@ import * as encoding from "lib0/encoding";
 import { Redis } from "ioredis";
 import * as Y from "yjs";
 import { throttled } from "../events/redis-bridge.ts";
+import { quitOrDrop } from "../redis/shared.ts";
 
 // Live document rooms across instances (issue #16 step 10, docs/scale-out.md). Every instance that
 // holds a document room relays the room's own changes through a Redis stream per document,
@@ -386,18 +387,6 @@ export class DocRelay {
     this.wakeIdle?.();
     this.reader.disconnect();
     await this.loop.catch(() => undefined);
-    await Promise.all(
-      [this.command, this.subscriber].map(async (connection) => {
-        let timer: NodeJS.Timeout | undefined;
-        const quit = connection.quit().then(
-          () => true,
-          () => false,
-        );
-        const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), 1000)));
-        const quitted = await Promise.race([quit, late]);
-        clearTimeout(timer);
-        if (!quitted) connection.disconnect();
-      }),
-    );
+    await quitOrDrop([this.command, this.subscriber]);
   }
 }

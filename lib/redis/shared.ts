@@ -71,3 +71,23 @@ export async function claimOnce(name: string, ttlMs: number, timeoutMs = 1000): 
     clearTimeout(timer);
   }
 }
+
+/**
+ * Closes Redis connections: QUIT lets Redis answer what is under way; a connection whose Redis does
+ * not answer within `waitMs` is simply dropped.
+ */
+export async function quitOrDrop(connections: readonly Redis[], waitMs = 1000): Promise<void> {
+  await Promise.all(
+    connections.map(async (connection) => {
+      let timer: NodeJS.Timeout | undefined;
+      const quit = connection.quit().then(
+        () => true,
+        () => false,
+      );
+      const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+      const quitted = await Promise.race([quit, late]);
+      clearTimeout(timer);
+      if (!quitted) connection.disconnect();
+    }),
+  );
+}
