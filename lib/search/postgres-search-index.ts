@@ -1,8 +1,9 @@
 import { MARK_END, MARK_START } from "./highlight.ts";
 import { tsQueryExpression } from "./match-expression.ts";
+import { searchEntries } from "./search-entries.ts";
 import type { SearchIndex, SearchKind, SearchRow } from "./search-index.ts";
 
-// The PostgreSQL implementation: rows in "SearchEntry" with a generated tsvector column "words"
+// The PostgreSQL implementation: rows in "SearchEntry" (kept by ./search-entries.ts) with a generated tsvector column "words"
 // (title words weigh A, body words B; GIN index) — see prisma/postgres/migrations/*_search_and_partial_index.
 // The 'simple' configuration folds case and keeps å, æ and ø as letters of their own, and does not
 // stem, so a query finds what it finds on SQLite's FTS5 index. Every value is a bound parameter, cast
@@ -18,7 +19,6 @@ const SNIPPET_WORDS = 16;
 const TITLE_OPTIONS = `HighlightAll=true, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 const SNIPPET_OPTIONS = `MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=0, StartSel=${MARK_START}, StopSel=${MARK_END}`;
 
-const areaList = (ids: readonly string[]) => ` ${ids.join(" ")} `;
 const unmarked = (text: string) => text.replaceAll(MARK_START, "").replaceAll(MARK_END, "");
 
 /** ts_headline gives a stretch of the body without saying it was cut: add the ellipses FTS5's snippet() adds. */
@@ -34,29 +34,7 @@ function withEllipses(headline: string, body: string): string {
 type RawRow = Omit<SearchRow, "targetAreaIds" | "kind"> & { kind: string; targetAreaIds: string; body: string };
 
 export const postgresSearchIndex: SearchIndex = {
-  async upsert(tx, entries) {
-    for (const e of entries) {
-      await tx.$executeRaw`
-        INSERT INTO "SearchEntry" ("kind", "entityId", "forumId", "groupId", "status", "targetAreaIds", "documentId", "actionItemId", "threadId", "title", "body")
-        VALUES (${e.kind}, ${e.id}, ${e.forumId}, ${e.groupId}, ${e.status}, ${areaList(e.targetAreaIds)}, ${e.documentId}, ${e.actionItemId}, ${e.threadId}, ${e.title}, ${e.body ?? ""})
-        ON CONFLICT ("kind", "entityId") DO UPDATE SET
-          "forumId" = excluded."forumId", "groupId" = excluded."groupId", "status" = excluded."status",
-          "targetAreaIds" = excluded."targetAreaIds", "documentId" = excluded."documentId",
-          "actionItemId" = excluded."actionItemId", "threadId" = excluded."threadId", "title" = excluded."title",
-          "body" = CASE WHEN ${e.body === undefined}::boolean THEN "SearchEntry"."body" ELSE excluded."body" END`;
-    }
-  },
-
-  async remove(tx, kind, id) {
-    await tx.$executeRaw`DELETE FROM "SearchEntry" WHERE "kind" = ${kind} AND "entityId" = ${id}`;
-  },
-
-  async setBody(tx, kind, id, body) {
-    const changed = await tx.$executeRaw`UPDATE "SearchEntry" SET "body" = ${body} WHERE "kind" = ${kind} AND "entityId" = ${id} AND "body" <> ${body}`;
-    if (changed > 0) return true;
-    const rows = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM "SearchEntry" WHERE "kind" = ${kind} AND "entityId" = ${id}`;
-    return rows.length > 0;
-  },
+  ...searchEntries,
 
   async query(tx, q) {
     const groupId = q.groupId ?? null;
@@ -91,21 +69,5 @@ export const postgresSearchIndex: SearchIndex = {
       snippet: withEllipses(r.snippet, body),
       targetAreaIds: r.targetAreaIds.trim().split(" ").filter(Boolean),
     }));
-  },
-
-  async builtVersion(tx) {
-    const rows = await tx.$queryRaw<{ version: number | bigint }[]>`SELECT "version" FROM "SearchIndexState" WHERE "id" = 1`;
-    return rows[0] ? Number(rows[0].version) : null;
-  },
-
-  async clear(tx) {
-    await tx.$executeRaw`DELETE FROM "SearchEntry"`;
-    await tx.$executeRaw`DELETE FROM "SearchIndexState"`;
-  },
-
-  async markBuilt(tx, version) {
-    await tx.$executeRaw`
-      INSERT INTO "SearchIndexState" ("id", "version", "builtAt") VALUES (1, ${version}, ${new Date().toISOString()})
-      ON CONFLICT ("id") DO UPDATE SET "version" = excluded."version", "builtAt" = excluded."builtAt"`;
   },
 };
